@@ -1,0 +1,76 @@
+import { sha512 } from '@noble/hashes/sha2.js';
+import { bytesToNumberLE } from '@noble/curves/utils.js';
+import { concatBytes, u32, utf8 } from './bytes.js';
+import { encodePoint, type Point } from '../group/point.js';
+import { encodeScalar, mod, type Scalar } from '../group/scalar.js';
+
+/**
+ * Canonical length-prefixed binary encoding for every hash in the protocol. Each item is written
+ * as `kind (1 byte) ‖ length (u32 big-endian) ‖ bytes`, so no two different item sequences share
+ * an encoding (no ambiguity between "ab","c" and "a","bc", nor between a number and 4 bytes).
+ * The first item is always the domain tag, which separates every use of the hash.
+ */
+export class Transcript {
+  private readonly parts: Uint8Array[] = [];
+
+  constructor(domainTag: string) {
+    this.item(0x01, utf8(domainTag));
+  }
+
+  private item(kind: number, bytes: Uint8Array): this {
+    this.parts.push(Uint8Array.of(kind), u32(bytes.length), bytes);
+    return this;
+  }
+
+  /** Appends raw bytes (hashes, bindings). */
+  bytes(b: Uint8Array): this {
+    return this.item(0x02, b);
+  }
+
+  /** Appends a UTF-8 string. */
+  text(s: string): this {
+    return this.item(0x03, utf8(s));
+  }
+
+  /** Appends a non-negative 32-bit integer (indices, limits). */
+  number(n: number): this {
+    return this.item(0x04, u32(n));
+  }
+
+  /** Appends the canonical encoding of a group element. */
+  point(p: Point): this {
+    return this.item(0x05, encodePoint(p));
+  }
+
+  /** Appends several group elements, preceded by their count. */
+  points(ps: readonly Point[]): this {
+    this.number(ps.length);
+    for (const p of ps) this.point(p);
+    return this;
+  }
+
+  /** Appends the canonical encoding of a scalar. */
+  scalar(s: Scalar): this {
+    return this.item(0x06, encodeScalar(s));
+  }
+
+  /** The encoded transcript. */
+  encode(): Uint8Array {
+    return concatBytes(...this.parts);
+  }
+
+  /** SHA-512 of the encoding (64 bytes). */
+  digest(): Uint8Array {
+    return sha512(this.encode());
+  }
+
+  /** 32-byte hash, for base hashes, ballot hashes and the board chain. */
+  hash32(): Uint8Array {
+    return this.digest().slice(0, 32);
+  }
+
+  /** Fiat–Shamir challenge: the 512-bit digest reduced modulo ℓ (bias below 2⁻²⁵⁹). */
+  challenge(): Scalar {
+    return mod(bytesToNumberLE(this.digest()));
+  }
+}
