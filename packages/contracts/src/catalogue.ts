@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { ServiceName } from './enums.js';
+import { memberAdmitted, memberStatusChanged } from './events/membership-events.js';
+import type { MessageDefinition } from './message-definition.js';
+
+/**
+ * Every event and command on the bus, keyed by type: the single table of who produces what and who
+ * consumes it. Adding a message means adding it here.
+ */
+export const catalogue = {
+  [memberAdmitted.type]: memberAdmitted,
+  [memberStatusChanged.type]: memberStatusChanged,
+} as const satisfies Record<string, MessageDefinition>;
+
+export type MessageType = keyof typeof catalogue;
+export type MessageData<T extends MessageType> = z.infer<(typeof catalogue)[T]['schema']>;
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.hasOwn(catalogue, type);
+}
+
+/** Message types a service must handle (the routing table, read from the consumer side). */
+export function messagesConsumedBy(service: ServiceName): MessageType[] {
+  return (Object.keys(catalogue) as MessageType[]).filter((type) =>
+    (catalogue[type].consumers as readonly ServiceName[]).includes(service),
+  );
+}
+
+/** Message types a service may publish. */
+export function messagesProducedBy(service: ServiceName): MessageType[] {
+  return (Object.keys(catalogue) as MessageType[]).filter((type) => catalogue[type].producer === service);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The separately deployed services of the suite. */
+export const ServiceName = z.enum(['membership', 'elections', 'motions', 'notifications']);
+export type ServiceName = z.infer<typeof ServiceName>;
+
+/** Gender as the member declares it; `other` and `undisclosed` are eligible for every unreserved seat. */
+export const Gender = z.enum(['female', 'male', 'other', 'undisclosed']);
+export type Gender = z.infer<typeof Gender>;
+
+export const MemberKind = z.enum(['individual', 'institutional']);
+export type MemberKind = z.infer<typeof MemberKind>;
+
+export const MemberStatus = z.enum(['active', 'suspended', 'terminated']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** Organs of a Kent Konseyi (Genel Kurul, Yürütme Kurulu, Meclisler, Çalışma Grupları, kurullar). */
+export const BodyKind = z.enum([
+  'general-assembly',
+  'executive-board',
+  'assembly',
+  'working-group',
+  'election-committee',
+  'evaluation-committee',
+]);
+export type BodyKind = z.infer<typeof BodyKind>;
+
+/** Offices that are elected or appointed and count toward term limits. */
+export const Office = z.enum([
+  'president',
+  'executive-board',
+  'secretary-general',
+  'facilitator',
+  'co-spokesperson',
+]);
+export type Office = z.infer<typeof Office>;
+
+/** Asil (full) or yedek (substitute). */
+export const Seat = z.enum(['full', 'substitute']);
+export type Seat = z.infer<typeof Seat>;
+
+/** Languages people read; Turkish first. */
+export const Language = z.enum(['tr', 'en']);
+export type Language = z.infer<typeof Language>;

@@ -1,0 +1,45 @@
+import { trace } from '@opentelemetry/api';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../errors/app-error.js';
+import { PROBLEM_CONTENT_TYPE, toProblemDetails } from '../errors/problem-details.js';
+import { requestLanguage } from './request-language.js';
+
+/** Errors that body-parser raises before any route runs, mapped to stable codes. */
+function fromParserError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  switch ((error as { type: string }).type) {
+    case 'entity.parse.failed':
+      return new AppError('malformed-json', { detail: 'JSON could not be parsed' });
+    case 'entity.too.large':
+      return new AppError('payload-too-large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('unsupported-media-type');
+    default:
+      return undefined;
+  }
+}
+
+/** The one error middleware: problem+json with a stable code; a 500 says nothing about internals. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError =
+      error instanceof AppError ? error : (fromParserError(error) ?? new AppError('internal', { cause: error }));
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
+    if (appError.status >= 500) {
+      logger.error({ err: error, trace_id: traceId, path: req.path }, 'request failed');
+    }
+    if (res.headersSent) return;
+    res
+      .status(appError.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(
+        JSON.stringify(
+          toProblemDetails(appError, { language: requestLanguage(req), instance: req.originalUrl, ...(traceId ? { traceId } : {}) }),
+        ),
+      );
+  };
+}
+
+export const notFoundMiddleware: RequestHandler = (_req, _res, next) => next(new AppError('route-not-found'));
