@@ -13,6 +13,13 @@ export const G: Point = ristretto255.Point.BASE;
 /** The identity element. */
 export const IDENTITY: Point = ristretto255.Point.ZERO;
 
+/**
+ * Canonical encodings are cached per point object (points are immutable): a ballot's points are
+ * hashed several times (challenges, ballot hash, JSON), and each ristretto encoding costs an
+ * inversion square root.
+ */
+const encodings = new WeakMap<Point, Uint8Array>();
+
 /** Options for {@link decodePoint}. */
 export interface DecodePointOptions {
   /** Accept the identity (all-zero encoding). Default false. */
@@ -32,10 +39,16 @@ export function decodePoint(bytes: Uint8Array, where = 'point', options: DecodeP
     throw new InvalidEncodingError('non-canonical-point', `${where}: not a canonical ristretto255 encoding`);
   }
   if (!options.allowIdentity && p.is0()) throw new IdentityPointError(where);
+  encodings.set(p, bytes.slice());
   return p;
 }
 
 /** Canonical 32-byte encoding. */
 export function encodePoint(p: Point): Uint8Array {
-  return p.toBytes();
+  let bytes = encodings.get(p);
+  if (!bytes) {
+    bytes = p.toBytes();
+    encodings.set(p, bytes);
+  }
+  return bytes;
 }
