@@ -49,3 +49,4 @@ export { boardEntryHash } from './record/board-chain.js';
 export { resultHash } from './record/result-hash.js';
 export { verifyElectionRecord, type VerifyRecordOptions, type VerificationReport, type BallotChecker } from './verifier/verify-record.js';
 export type { RecordCheck } from './verifier/verification-failure.js';
+export { challengeBallot, verifyChallengedBallot, type ChallengedBallot } from './ballot/challenge-ballot.js';

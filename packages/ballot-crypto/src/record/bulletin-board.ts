@@ -1,6 +1,8 @@
 import { ballotHash } from '../ballot/ballot-hash.js';
 import type { EncryptedBallot } from '../ballot/encrypted-ballot.js';
 import { trackingCode } from '../ballot/tracking-code.js';
+import { toHex } from '../encoding/bytes.js';
+import { InvalidInputError } from '../errors.js';
 import { boardEntryHash } from './board-chain.js';
 
 /** One cast ballot on the public board. */
@@ -17,6 +19,8 @@ export interface BoardEntry {
 export class BulletinBoard {
   private readonly list: BoardEntry[] = [];
   private headHash: Uint8Array;
+  private readonly spoiled = new Set<string>();
+  private readonly cast = new Set<string>();
 
   constructor(private readonly baseHash: Uint8Array) {
     this.headHash = baseHash;
@@ -26,6 +30,8 @@ export class BulletinBoard {
   append(ballot: EncryptedBallot): BoardEntry {
     const position = this.list.length;
     const hash = ballotHash(this.baseHash, ballot);
+    if (this.spoiled.has(toHex(hash))) throw new InvalidInputError('this ballot was challenged (spoiled) and can never be cast');
+    if (this.cast.has(toHex(hash))) throw new InvalidInputError('this ballot is already on the board (replay)');
     const entry: BoardEntry = {
       position,
       ballot,
@@ -35,8 +41,14 @@ export class BulletinBoard {
       entryHash: boardEntryHash(this.headHash, position, hash),
     };
     this.list.push(entry);
+    this.cast.add(toHex(hash));
     this.headHash = entry.entryHash;
     return entry;
+  }
+
+  /** Marks a challenged ballot's hash as spoiled: it can never be appended afterwards. */
+  spoil(ballotHash: Uint8Array): void {
+    this.spoiled.add(toHex(ballotHash));
   }
 
   /** Hash of the last entry (the base hash while empty). */
