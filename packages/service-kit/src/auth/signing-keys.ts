@@ -1,5 +1,5 @@
 import { randomUUID, type webcrypto } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, type Language, type Role } from '@konsey/contracts';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -23,18 +23,37 @@ export async function generateSigningKey(): Promise<{ key: SigningKey; privateJw
 
 /** Load the signing key kept in the data folder, or create it there (mode 0600) on first start. */
 export async function loadOrCreateSigningKey(path: string): Promise<SigningKey> {
-  try {
-    const privateJwk = JSON.parse(await readFile(path, 'utf8')) as JWK & { kid: string };
-    const privateKey = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
-    const { d: _private, ...publicJwk } = privateJwk;
-    return { kid: privateJwk.kid, privateKey, publicJwk };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const existing = await readSigningKey(path);
+  if (existing) return existing;
   const { key, privateJwk } = await generateSigningKey();
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(privateJwk), { mode: 0o600, flag: 'wx' });
-  return key;
+  // Written aside, then linked into place: a process starting at the same time either wins the link
+  // or reads the complete key the other one wrote.
+  const aside = `${path}.${process.pid}.tmp`;
+  await writeFile(aside, JSON.stringify(privateJwk), { mode: 0o600 });
+  try {
+    await link(aside, path);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return (await readSigningKey(path))!;
+  } finally {
+    await unlink(aside);
+  }
+}
+
+async function readSigningKey(path: string): Promise<SigningKey | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const privateJwk = JSON.parse(text) as JWK & { kid: string };
+  const privateKey = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
+  const { d: _private, ...publicJwk } = privateJwk;
+  return { kid: privateJwk.kid, privateKey, publicJwk };
 }
 
 export interface TokenSubject {

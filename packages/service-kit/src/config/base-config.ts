@@ -23,7 +23,8 @@ export const baseConfigSchema = z.object({
   REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key of the suite, so that test runs and suites cannot disturb each other. */
   REDIS_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, _ and - only').default('konsey'),
-  JWKS_URL: url(['http', 'https']),
+  /** Membership's published keys; the default is membership on this machine. */
+  JWKS_URL: url(['http', 'https']).default('http://127.0.0.1:4001/.well-known/jwks.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
   DATA_DIR: z.string().default('.konsey/data'),

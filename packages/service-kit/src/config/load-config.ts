@@ -11,8 +11,11 @@ export function loadConfig<Schema extends z.ZodType>(
   service: string,
   schema: Schema,
   env: Env = process.env,
+  defaults: Env = {},
 ): z.infer<Schema> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries({ ...defaults, ...env }).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -20,7 +20,7 @@ export async function ensureDatabase(url: string): Promise<void> {
         await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
       } catch (error) {
         // Another process created it between our check and our CREATE.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
       }
     }
   } finally {

@@ -53,8 +53,10 @@ export interface RunServiceOptions<Tx extends SqlClient, Prisma extends ServiceP
   routes?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => AnyRoute[];
   routers?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => Promise<Router[]> | Router[];
   handlers?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => MessageHandlers<Tx>;
-  /** Override the JWKS verifier (tests, or membership verifying its own keys). */
-  verifier?: TokenVerifier;
+  /** Override the JWKS verifier (membership verifies with its own keys). */
+  verifier?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => Promise<TokenVerifier>;
+  /** Port when PORT is not set. */
+  defaultPort: number;
 }
 
 export interface RunningService<Prisma> {
@@ -74,7 +76,7 @@ export async function runService<
   Extra extends z.ZodRawShape = Record<never, never>,
 >(options: RunServiceOptions<Tx, Prisma, Extra>): Promise<RunningService<Prisma>> {
   const schema = baseConfigSchema.extend(options.config ?? ({} as Extra));
-  const config = loadConfig(options.service, schema, options.env) as BaseConfig & z.infer<z.ZodObject<Extra>>;
+  const config = loadConfig(options.service, schema, options.env, { PORT: String(options.defaultPort) }) as BaseConfig & z.infer<z.ZodObject<Extra>>;
   const logger = createLogger({ service: options.service, level: config.LOG_LEVEL });
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbedded(options.service, config);
@@ -89,6 +91,7 @@ export async function runService<
   const workerRedis = createRedisConnection(config.REDIS_URL, 'worker');
   redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'));
   workerRedis.on('error', (error) => logger.debug({ err: error }, 'redis worker connection error'));
+  await waitForRedis(redis, logger);
   const deps = { config, logger, prisma, redis };
 
   const consumers = new Set<ServiceName>(
@@ -146,7 +149,7 @@ export async function runService<
       version: options.version,
       logger,
       routes: runsApi ? (options.routes?.(deps) ?? []) : [],
-      verifier: options.verifier ?? createJwksTokenVerifier(config.JWKS_URL),
+      verifier: options.verifier ? await options.verifier(deps) : createJwksTokenVerifier(config.JWKS_URL),
       readiness: [
         { name: 'postgresql', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
         { name: 'redis', check: async () => void (await redis.ping()) },
@@ -176,6 +179,17 @@ export async function runService<
       ['embedded postgresql', () => embedded?.stop()],
     ]));
   return { url, prisma, logger, stop };
+}
+
+/** Start-up waits for Redis rather than failing, so the suite can start in any order. */
+async function waitForRedis(redis: Redis, logger: Logger): Promise<void> {
+  if (redis.status === 'ready') return;
+  const reminder = setInterval(() => logger.warn("waiting for Redis (REDIS_URL) to answer"), 5_000);
+  try {
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  } finally {
+    clearInterval(reminder);
+  }
 }
 
 async function startEmbedded(service: string, config: BaseConfig): Promise<EmbeddedPostgres> {

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import type { RunServiceOptions } from '@konsey/service-kit';
+import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { onMemberAdmitted } from './events/on-member-admitted.js';
+import { onMemberStatusChanged } from './events/on-member-status-changed.js';
+import { rosterRoutes } from './http/roster-routes.js';
+import { serviceVersion } from './service-version.js';
+
+export type ElectionsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, Record<never, never>>;
+
+/** The elections service: so far the roll it keeps from membership events. */
+export function electionsService(): ElectionsServiceOptions {
+  return {
+    service: 'elections',
+    version: serviceVersion,
+    defaultPort: 4002,
+    migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+    createPrisma: (adapter) => new PrismaClient({ adapter }),
+    routes: ({ prisma }) => rosterRoutes(prisma),
+    handlers: () => ({
+      'membership.member.admitted': onMemberAdmitted,
+      'membership.member.status-changed': onMemberStatusChanged,
+    }),
+  };
+}

@@ -1,0 +1,4 @@
+import { serviceMain } from '@konsey/service-kit';
+import { electionsService } from './elections-service.js';
+
+await serviceMain(electionsService());

@@ -1,0 +1,5 @@
+// Loaded with `node --import` before main.ts, so OpenTelemetry instruments every module main loads.
+import { startTelemetry } from '@konsey/service-kit/telemetry';
+import { serviceVersion } from './service-version.js';
+
+startTelemetry({ service: 'membership', version: serviceVersion });

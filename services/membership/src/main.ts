@@ -1,0 +1,4 @@
+import { serviceMain } from '@konsey/service-kit';
+import { membershipService } from './membership-service.js';
+
+await serviceMain(membershipService());

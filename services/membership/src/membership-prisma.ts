@@ -1,0 +1,3 @@
+import type { PrismaClient } from './generated/prisma/client.js';
+
+export type MembershipPrisma = PrismaClient;
