@@ -13,9 +13,8 @@ export function loadConfig<Schema extends z.ZodType>(
   env: Env = process.env,
   defaults: Env = {},
 ): z.infer<Schema> {
-  const cleaned = Object.fromEntries(
-    Object.entries({ ...defaults, ...env }).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const set = (values: Env) => Object.entries(values).filter(([, value]) => value !== undefined && value !== '');
+  const cleaned = Object.fromEntries([...set(defaults), ...set(env)]);
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

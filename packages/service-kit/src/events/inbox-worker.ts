@@ -15,6 +15,8 @@ export interface InboxWorkerOptions<Tx extends SqlClient> {
   handlers: MessageHandlers<Tx>;
   logger: Logger;
   concurrency?: number;
+  /** How long a job stays locked to a worker that stopped answering before another may take it (default 30 s). */
+  lockDurationMs?: number;
 }
 
 export type HandleOutcome = 'handled' | 'duplicate';
@@ -73,7 +75,16 @@ export function startInboxWorker<Tx extends SqlClient>(options: InboxWorkerOptio
   const worker = new Worker(
     inboxQueueName(options.service),
     async (job: Job) => handleDelivery(options, job.data),
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 8, autorun: true },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 8,
+      autorun: true,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: Math.min(options.lockDurationMs ?? 30_000, 30_000),
+      // A job whose worker died is taken again; a job that kills every worker it meets is failed.
+      maxStalledCount: 3,
+    },
   );
   worker.on('failed', (job, error) => {
     const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './test-token-issuer.js';
+export * from './pg-sql-client.js';
