@@ -9,13 +9,24 @@ import type { TrusteeKey } from './trustee-key.js';
 import { commitmentAt } from './verification-key.js';
 import { verifyAnnouncements } from './verify-announcement.js';
 
+/** Options of {@link finishCeremony}. */
+export interface FinishCeremonyOptions {
+  /** The caller already ran {@link verifyAnnouncements} on exactly these announcements. */
+  readonly announcementsVerified?: boolean;
+}
+
 /**
  * Round 3: verifies every announcement, opens the shares addressed to this member, checks each
  * against its sender's commitments (g^share = Π K_j^(ℓ^j)), and sums them into the key share.
  * Throws {@link CeremonyError} naming the faulty sender, which the committee then excludes.
  */
-export function finishCeremony(member: CommitteeMember, announcements: readonly MemberAnnouncement[], envelopes: readonly ShareEnvelope[]): TrusteeKey {
-  verifyAnnouncements(announcements, member.parameters, member.parametersHash);
+export function finishCeremony(
+  member: CommitteeMember,
+  announcements: readonly MemberAnnouncement[],
+  envelopes: readonly ShareEnvelope[],
+  options: FinishCeremonyOptions = {},
+): TrusteeKey {
+  if (!options.announcementsVerified) verifyAnnouncements(announcements, member.parameters, member.parametersHash);
   let share = evaluatePolynomial(member.coefficients, member.index);
   for (const a of announcements) {
     if (a.index === member.index) continue;

@@ -6,6 +6,7 @@ import { systemRandom, type RandomSource } from '../group/random.js';
 import { announce, createCommitteeMember } from './committee-member.js';
 import { finishCeremony } from './finish-ceremony.js';
 import type { MemberAnnouncement } from './member-announcement.js';
+import { verifyAnnouncements } from './verify-announcement.js';
 import { sealShares } from './seal-shares.js';
 import type { ShareEnvelope } from './share-envelope.js';
 import type { TrusteeKey } from './trustee-key.js';
@@ -38,7 +39,8 @@ export function runKeyCeremony(o: RunKeyCeremonyOptions): KeyCeremonyResult {
   );
   const announcements = members.map(announce);
   const envelopes = members.flatMap((m) => sealShares(m, announcements));
-  const trustees = members.map((m) => finishCeremony(m, announcements, envelopes));
+  verifyAnnouncements(announcements, o.parameters, ph); // once: they are public, every member would get the same answer
+  const trustees = members.map((m) => finishCeremony(m, announcements, envelopes, { announcementsVerified: true }));
   const context = createElectionContext({ manifest: o.manifest, parameters: o.parameters, commitments: announcements.map((a) => a.commitments) });
   return { context, announcements, envelopes, trustees };
 }

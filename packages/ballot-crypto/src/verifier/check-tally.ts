@@ -55,7 +55,9 @@ export function checkTally(ctx: VerifierContext, record: ElectionRecordJson, sum
       const where = `member ${i}, contest ${ci}, option ${oi}`;
       const d = p.shares[ci]?.[oi];
       if (!d) fail('partial-decryption', `${where}: missing decryption share`);
-      const [M, a, b, v] = guard('partial-decryption', where, () => [pointFromJson(d.share, 'share'), pointFromJson(d.proof.a, 'a'), pointFromJson(d.proof.b, 'b'), scalarFromJson(d.proof.response, 'response')] as const);
+      // With no ballots the aggregate is the identity, and so are M = A^s and b = A^w.
+      const empty = alpha.is0();
+      const [M, a, b, v] = guard('partial-decryption', where, () => [pointFromJson(d.share, 'share', empty), pointFromJson(d.proof.a, 'a'), pointFromJson(d.proof.b, 'b', empty), scalarFromJson(d.proof.response, 'response')] as const);
       const c = new Transcript(TAGS.decryptionProof).bytes(ctx.baseHash).number(i).number(ci).number(oi).point(K).point(alpha).point(M).point(a).point(b).challenge();
       if (!G.multiplyUnsafe(v).equals(a.add(K.multiplyUnsafe(c))) || !alpha.multiplyUnsafe(v).equals(b.add(M.multiplyUnsafe(c)))) {
         fail('partial-decryption', `${where}: the partial decryption proof does not verify`);
