@@ -26,7 +26,7 @@ export function toProblemDetails(
     title: definition[context.language],
     status: error.status,
     code: error.code,
-    ...(error.detail && error.status < 500 ? { detail: error.detail } : {}),
+    ...(error.detail && error.status !== 500 ? { detail: error.detail } : {}),
     ...(context.instance ? { instance: context.instance } : {}),
     ...(context.traceId ? { traceId: context.traceId } : {}),
     ...(error.errors.length > 0 ? { errors: error.errors } : {}),
