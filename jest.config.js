@@ -12,13 +12,13 @@ const swc = [
 /** @param {string} dir */
 const project = (dir) => ({
   displayName: dir,
-  rootDir: `<rootDir>/${dir}`,
+  rootDir: dir,
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@konsey/([a-z-]+)$': '<rootDir>/../../packages/$1/src/index.ts',
-    '^@konsey/([a-z-]+)/(.*)$': '<rootDir>/../../packages/$1/src/$2.ts',
+    '^@konsey/([a-z-]+)/([a-z-]+)$': '<rootDir>/../../packages/$1/src/$2/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
@@ -33,7 +33,7 @@ const workspaces = ['packages', 'services'].flatMap((root) =>
 
 export default {
   rootDir: '.',
-  projects: workspaces.map((dir) => ({ ...project(dir), rootDir: dir })),
+  projects: workspaces.map(project),
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -38,7 +38,8 @@ export function healthRouter(options: { readiness: readonly ReadinessCheck[]; me
     const failed = results.filter((result) => !result.ok);
     if (failed.length > 0) {
       throw new AppError('unavailable', {
-        detail: failed.map((result) => `${result.name}: ${result.error}`).join('; '),
+        // Names only: connection errors carry hosts and ports that a public probe need not see.
+        detail: `not answering: ${failed.map((result) => result.name).join(', ')}`,
       });
     }
     res.json({ status: 'ready', checks: results.map((result) => result.name) });
