@@ -1,0 +1,6 @@
+/**
+ * Node-only entry point (`@konsey/ballot-crypto/node`): worker-thread verification and the
+ * libsodium (WASM) group backend. Never import this from browser code.
+ * @packageDocumentation
+ */
+export { parallelBallotChecker } from '../cli/parallel-ballot-checker.js';
