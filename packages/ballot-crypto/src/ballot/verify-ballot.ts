@@ -3,36 +3,9 @@ import { InvalidProofError } from '../errors.js';
 import { G } from '../group/point.js';
 import type { RandomSource } from '../group/random.js';
 import { BatchVerifier } from '../proofs/batch-verifier.js';
-import { addRangeProofToBatch, verifyRange, type VerifyRangeOptions } from '../proofs/verify-range.js';
-import { checkBallotShape } from './check-ballot-shape.js';
-import { contestProduct } from './contest-product.js';
+import { addRangeProofToBatch, verifyRange } from '../proofs/verify-range.js';
+import { ballotProofStatements as proofsOf, type NamedProof } from './ballot-proof-statements.js';
 import type { EncryptedBallot } from './encrypted-ballot.js';
-import { contestBinding, selectionBinding } from './selection-binding.js';
-
-interface NamedProof {
-  readonly name: string;
-  readonly check: VerifyRangeOptions;
-}
-
-function proofsOf(context: ElectionContext, ballot: EncryptedBallot): NamedProof[] {
-  checkBallotShape(context.manifest, ballot);
-  const out: NamedProof[] = [];
-  const { baseHash, publicKey } = context;
-  ballot.contests.forEach((contest, ci) => {
-    const c = context.manifest.contests[ci]!;
-    contest.selections.forEach((s, oi) => {
-      out.push({
-        name: `contest ${ci}, option ${oi}: the proof that the mark is 0 or 1`,
-        check: { binding: selectionBinding(baseHash, ballot.voterBinding, ci, oi), publicKey, ciphertext: s.ciphertext, lo: 0, hi: 1, proof: s.proof },
-      });
-    });
-    out.push({
-      name: `contest ${ci}: the proof that the number of marks is within [${c.minSelections}, ${c.maxSelections}]`,
-      check: { binding: contestBinding(baseHash, ballot.voterBinding, ci), publicKey, ciphertext: contestProduct(contest), lo: c.minSelections, hi: c.maxSelections, proof: contest.proof },
-    });
-  });
-  return out;
-}
 
 /** Options of {@link verifyBallots}. */
 export interface VerifyBallotsOptions {

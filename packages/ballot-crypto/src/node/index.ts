@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { parallelBallotChecker } from '../cli/parallel-ballot-checker.js';
+export { createSodiumBallotVerifier, type BallotVerifier } from './sodium-ballot-verifier.js';
