@@ -1,11 +1,16 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/generated/**', '**/node_modules/**', '**/coverage/**', 'k6/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
   {
     files: ['**/*.ts'],
     rules: {
@@ -18,7 +23,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config/**/*.ts', '**/test/**/*.ts', '**/*.test.ts', 'packages/launcher/**/*.ts', '**/cli/**/*.ts'],
+    files: [
+      '**/config/**/*.ts',
+      '**/test/**/*.ts',
+      '**/testing/**/*.ts',
+      '**/*.test.ts',
+      '**/prisma.config.ts',
+      '**/launcher/**/*.ts',
+      '**/cli/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -6,7 +6,7 @@ import { Queue, type Worker } from 'bullmq';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createJwksTokenVerifier } from '../auth/token-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { baseConfigSchema, type BaseConfig } from '../config/base-config.js';
