@@ -1,0 +1,94 @@
+// Benchmark of @konsey/ballot-crypto (run `npm run build` first). Single-threaded unless stated.
+// Usage: npm run bench -w @konsey/ballot-crypto [-- --quick]
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import * as bc from '../dist/index.js';
+import { createSodiumBallotVerifier } from '../dist/node/index.js';
+import { multiScalarMul } from '../dist/group/msm.js';
+import { encrypt } from '../dist/elgamal/ciphertext.js';
+import { checkBallotEntry } from '../dist/verifier/check-ballot-entry.js';
+import { verifierContext } from '../dist/verifier/verifier-context.js';
+
+const quick = process.argv.includes('--quick');
+const rows = [];
+function bench(name, fn, { iterations = 20, warmup = 2, per = 1, unit = 'op' } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const t0 = performance.now();
+  for (let i = 0; i < iterations; i++) fn();
+  const ms = (performance.now() - t0) / iterations / per;
+  rows.push({ name, ms, unit });
+  console.log(`${name.padEnd(58)} ${ms.toFixed(3).padStart(10)} ms/${unit}  ${(1000 / ms).toFixed(1).padStart(10)} ${unit}/s`);
+  return ms;
+}
+
+console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores)\n`);
+const rnd = bc.seededRandom('bench');
+const s = bc.randomScalar(rnd);
+const P = bc.G.multiply(bc.randomScalar(rnd));
+
+console.log('— primitives (noble) —');
+bench('g^s, fixed base (constant-time path)', () => bc.G.multiply(s), { iterations: 300 });
+bench('P^s, variable base (constant-time path)', () => P.multiply(s), { iterations: 200 });
+bench('P^s, variable base (public inputs, wNAF)', () => P.multiplyUnsafe(s), { iterations: 200 });
+bench('point addition', () => P.add(P), { iterations: 20000 });
+const enc = P.toBytes();
+bench('encode point (ristretto255)', () => P.toBytes(), { iterations: 2000 });
+bench('decode point (strict)', () => bc.decodePoint(enc), { iterations: 2000 });
+bench('Fiat–Shamir challenge (SHA-512, ~10 items)', () => new bc.Transcript('t').bytes(enc).bytes(enc).number(1).number(2).bytes(enc).bytes(enc).bytes(enc).bytes(enc).challenge(), { iterations: 5000 });
+const pts = Array.from({ length: 2000 }, (_, i) => bc.G.multiplyUnsafe(BigInt(i + 7) * 1234567n));
+const scs = pts.map(() => bc.randomScalar(rnd));
+bench('multi-scalar mult, 2000 points (Pippenger), per point', () => multiScalarMul(pts, scs), { iterations: 3, warmup: 1, per: 2000, unit: 'point' });
+
+console.log('\n— reference ballot: 25 candidates, at most 15 marks —');
+const manifest = { electionId: 'bench', title: 'Bench', contests: [{ id: 'council', title: 'Council', kind: 'block', options: Array.from({ length: 25 }, (_, i) => `candidate ${i + 1}`), minSelections: 0, maxSelections: 15 }] };
+const parameters = { threshold: 3, memberCount: 5, maxBallots: 100_000 };
+bench('key ceremony 3-of-5 (all members, one process)', () => bc.runKeyCeremony({ manifest, parameters, random: rnd }), { iterations: 5, warmup: 1 });
+const { context, trustees, announcements } = bc.runKeyCeremony({ manifest, parameters, random: rnd });
+const marks = () => { const m = Array(25).fill(0); for (let k = 0; k < 10; k++) m[Math.floor(rnd(1)[0] / 256 * 25)] = 1; return [m]; };
+let n = 0;
+const ballots = [];
+bench('encrypt + prove (device, noble)', () => ballots.push(bc.encryptBallot({ context, voterBinding: bc.utf8(`v${n++}`), selections: marks(), random: rnd }).ballot), { iterations: quick ? 10 : 40, warmup: 2 });
+bench('verify, one ballot alone (noble, batch of 1)', () => bc.verifyBallot(context, ballots[0]), { iterations: 10 });
+for (const size of [10, 40]) {
+  const batch = ballots.slice(0, size);
+  bench(`verify, batch of ${size} ballots, one MSM (noble), per ballot`, () => { if (bc.verifyBallots({ context, ballots: batch }).some((e) => e)) throw new Error('invalid'); }, { iterations: 2, warmup: 1, per: size, unit: 'ballot' });
+}
+const sodiumVerify = await createSodiumBallotVerifier();
+bench('verify, one ballot (libsodium WASM, per equation)', () => sodiumVerify(context, ballots[1]), { iterations: 20 });
+
+const board = new bc.BulletinBoard(context.baseHash);
+for (const b of ballots.slice(0, 10)) board.append(b);
+bench('ballot JSON encode (ballotToJson)', () => bc.ballotToJson(ballots[2]), { iterations: 50 });
+const json = bc.ballotToJson(ballots[2]);
+bench('ballot JSON strict decode (ballotFromJson)', () => bc.ballotFromJson(json), { iterations: 20 });
+const acc0 = new bc.TallyAccumulator(manifest);
+for (const b of ballots.slice(0, 10)) acc0.add(b);
+const partials0 = trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, acc0.result(), rnd));
+const totals0 = bc.combineDecryptions({ context, tally: acc0.result(), partials: partials0 });
+const record = bc.buildElectionRecord({ context, announcements, board, tally: acc0.result(), partials: partials0, totals: totals0, signers: trustees.slice(0, 3), random: rnd });
+const vctx = verifierContext(JSON.parse(JSON.stringify(record)));
+bench('independent verifier (konsey-verify path), per ballot, 1 thread', () => checkBallotEntry(vctx, record.board[0]), { iterations: 5 });
+
+console.log('\n— tally —');
+const AGG = quick ? 20_000 : 100_000;
+const acc = new bc.TallyAccumulator(manifest);
+const t0 = performance.now();
+for (let i = 0; i < AGG; i++) acc.add(ballots[i % ballots.length]);
+const aggMs = performance.now() - t0;
+console.log(`${`aggregate ${AGG} verified ballots (decoded points, add as you go)`.padEnd(58)} ${aggMs.toFixed(0).padStart(10)} ms total  ${(AGG / aggMs * 1000).toFixed(0).padStart(10)} ballot/s`);
+rows.push({ name: `aggregate ${AGG} ballots`, ms: aggMs, unit: 'total' });
+// A 25-option aggregate with totals up to the roll (100,000), as after a full election.
+const tally = [Array.from({ length: 25 }, (_, i) => encrypt(Math.floor(((i + 1) * 100_000) / 25) - (i % 2) * 777, bc.randomScalar(rnd), context.publicKey))];
+bench('partial decryption with proofs, 25 options (one member)', () => bc.partiallyDecrypt(context, trustees[0], tally, rnd), { iterations: 3, warmup: 1 });
+const partials = trustees.slice(1, 4).map((t) => bc.partiallyDecrypt(context, t, tally, rnd));
+bench('BSGS table for a roll of 100,000 (built once)', () => new bc.DiscreteLogSolver(100_000), { iterations: 2, warmup: 0 });
+const solver = new bc.DiscreteLogSolver(100_000);
+let totals;
+bench('combine 3 partials: verify + Lagrange + dlog, 25 options', () => (totals = bc.combineDecryptions({ context, tally, partials, solver })), { iterations: 2, warmup: 1 });
+bench('decrypt 25-option tally end to end (3 partials + combine)', () => bc.combineDecryptions({ context, tally, partials: trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, tally, rnd)) }), { iterations: 2, warmup: 0 });
+console.log(`   totals: ${totals[0].slice(0, 5).join(', ')}, …`);
+
+console.log('\n— browser bundle —');
+const bundle = readFileSync(new URL('../dist/browser/ballot-crypto.min.js', import.meta.url));
+console.log(`dist/browser/ballot-crypto.min.js: ${(bundle.length / 1024).toFixed(1)} KiB minified, ${(gzipSync(bundle).length / 1024).toFixed(1)} KiB gzip`);
