@@ -28,3 +28,4 @@ export * from './telemetry/trace-context.js';
 export * from './telemetry/create-metrics-registry.js';
 export * from './runtime/run-service.js';
 export * from './runtime/service-main.js';
+export * from './database/find-schema-drift.js';
