@@ -21,9 +21,11 @@ async function canConnect(url: string): Promise<boolean> {
 
 /**
  * POSTGRES_URL (a server; each service gets its own database on it) when given; otherwise the local
- * server on 127.0.0.1:5432 when it lets us in; otherwise each service's embedded PostgreSQL.
+ * server on 127.0.0.1:5432 when it lets us in; otherwise (or with KONSEY_DATABASE=embedded) each
+ * service's embedded PostgreSQL.
  */
 export async function choosePostgres(env: NodeJS.ProcessEnv): Promise<PostgresChoice> {
+  if (env.KONSEY_DATABASE === 'embedded') return { kind: 'embedded' };
   if (env.POSTGRES_URL) return { kind: 'given', serverUrl: env.POSTGRES_URL };
   const local = 'postgresql://postgres@127.0.0.1:5432/postgres';
   if ((await isPortOpen('127.0.0.1', 5432)) && (await canConnect(local))) return { kind: 'local', serverUrl: local };

@@ -27,9 +27,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const appError =
       error instanceof AppError ? error : (fromParserError(error) ?? new AppError('internal', { cause: error }));
     const traceId = trace.getActiveSpan()?.spanContext().traceId;
-    if (appError.status >= 500) {
-      logger.error({ err: error, trace_id: traceId, path: req.path }, 'request failed');
-    }
+    if (appError.status === 500) logger.error({ err: error, trace_id: traceId, path: req.path }, 'request failed');
+    else if (appError.status > 500) logger.warn({ detail: appError.detail, path: req.path }, 'request refused: not available');
     if (res.headersSent) return;
     res
       .status(appError.status)

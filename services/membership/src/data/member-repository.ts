@@ -15,7 +15,15 @@ type MemberRow = {
 };
 
 function toView(row: MemberRow): MemberView {
-  return { ...row, admittedAt: row.admittedAt.toISOString() };
+  return {
+    id: row.id,
+    kind: row.kind,
+    displayName: row.displayName,
+    gender: row.gender,
+    status: row.status,
+    statusReason: row.statusReason,
+    admittedAt: row.admittedAt.toISOString(),
+  };
 }
 
 export async function insertMember(db: Db, member: Omit<MemberRow, 'status' | 'statusReason'>): Promise<MemberView> {
