@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import type { ServiceName } from './enums.js';
-import { memberAdmitted, memberStatusChanged } from './events/membership-events.js';
+import { resultCertified } from './events/elections-events.js';
+import {
+  applicationDecided,
+  applicationSubmitted,
+  bodyCreated,
+  bodyMembershipChanged,
+  memberAdmitted,
+  memberStatusChanged,
+  memberUpdated,
+  officeAssumed,
+  officeEnded,
+  representativeChanged,
+} from './events/membership-events.js';
 import type { MessageDefinition } from './message-definition.js';
 
 /**
@@ -8,8 +20,17 @@ import type { MessageDefinition } from './message-definition.js';
  * consumes it. Adding a message means adding it here.
  */
 export const catalogue = {
+  [applicationSubmitted.type]: applicationSubmitted,
+  [applicationDecided.type]: applicationDecided,
   [memberAdmitted.type]: memberAdmitted,
+  [memberUpdated.type]: memberUpdated,
   [memberStatusChanged.type]: memberStatusChanged,
+  [representativeChanged.type]: representativeChanged,
+  [bodyCreated.type]: bodyCreated,
+  [bodyMembershipChanged.type]: bodyMembershipChanged,
+  [officeAssumed.type]: officeAssumed,
+  [officeEnded.type]: officeEnded,
+  [resultCertified.type]: resultCertified,
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageType = keyof typeof catalogue;

@@ -42,3 +42,19 @@ export type Seat = z.infer<typeof Seat>;
 /** Languages people read; Turkish first. */
 export const Language = z.enum(['tr', 'en']);
 export type Language = z.infer<typeof Language>;
+
+/** Kinds of institution that may join; DERBİS numbers apply to associations and foundations. */
+export const InstitutionKind = z.enum(['association', 'foundation', 'chamber', 'union', 'university', 'public-body', 'other']);
+export type InstitutionKind = z.infer<typeof InstitutionKind>;
+
+/** What a review decides about an application. */
+export const ApplicationOutcome = z.enum(['approved', 'rejected', 'returned']);
+export type ApplicationOutcome = z.infer<typeof ApplicationOutcome>;
+
+/** How an office held came to an end. */
+export const OfficeEndReason = z.enum(['term-completed', 'resigned', 'replaced', 'removed', 'membership-ended', 'deceased']);
+export type OfficeEndReason = z.infer<typeof OfficeEndReason>;
+
+/** Where an office record came from. */
+export const OfficeRecordSource = z.enum(['election', 'import', 'staff']);
+export type OfficeRecordSource = z.infer<typeof OfficeRecordSource>;

@@ -8,3 +8,5 @@ export * from './queues.js';
 export * from './parse-message.js';
 export * from './create-envelope.js';
 export * from './events/membership-events.js';
+export * from './events/elections-events.js';
+export * from './events/shared-schemas.js';

@@ -1,8 +1,9 @@
 import type { Gender, MemberKind, MemberStatus } from '@konsey/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { MembershipTx } from '../membership-prisma.js';
 import type { MemberView } from '../http/member-schemas.js';
 
-type Db = Prisma.TransactionClient;
+type Db = MembershipTx;
 
 type MemberRow = {
   id: string;

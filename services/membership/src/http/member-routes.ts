@@ -16,7 +16,7 @@ export function memberRoutes(prisma: MembershipPrisma): AnyRoute[] {
       request: { body: AdmitMemberBody },
       responses: { 201: { description: 'Üye kaydedildi / Member admitted', schema: MemberView } },
       handler: async ({ body, auth, req }) => {
-        const member = await admitMember({ prisma, actor: auth.subject, member: body });
+        const member = await admitMember(prisma, { actor: auth.subject, ...body });
         return { status: 201, body: member, headers: { Location: `${req.baseUrl}/v1/members/${member.id}` } };
       },
     }),
