@@ -1,20 +1,35 @@
-import { G, type Point } from './point.js';
+import { FixedBaseTable } from './fixed-base.js';
+import { G, IDENTITY, type Point } from './point.js';
 import { mod, type Scalar } from './scalar.js';
-import { IDENTITY } from './point.js';
+
+let gTable: FixedBaseTable | undefined;
+/** Bases registered by {@link precomputeBase}; their table is built on first use. */
+const tables = new WeakMap<Point, FixedBaseTable | null>();
 
 /**
- * g^s for a secret scalar, through noble's constant-time-by-design `multiply` (fixed-base table).
- * Zero maps to the identity (noble refuses 0 in `multiply`).
+ * g^s for a secret scalar, through the fixed-base comb of {@link FixedBaseTable} (one mixed
+ * addition per 6-bit window, scalar-independent operation sequence). Zero maps to the identity.
  */
 export function mulBase(s: Scalar): Point {
   const r = mod(s);
-  return r === 0n ? IDENTITY : G.multiply(r);
+  if (r === 0n) return IDENTITY;
+  gTable ??= new FixedBaseTable(G);
+  return gTable.multiply(r);
 }
 
-/** p^s for a secret scalar (constant-time-by-design path). */
+/**
+ * p^s for a secret scalar: the fixed-base comb when p was registered with {@link precomputeBase}
+ * (the election key), noble's constant-time-by-design `multiply` otherwise.
+ */
 export function mulSecret(p: Point, s: Scalar): Point {
   const r = mod(s);
-  return r === 0n ? IDENTITY : p.multiply(r);
+  if (r === 0n) return IDENTITY;
+  const table = tables.get(p);
+  if (table === undefined) return p.multiply(r);
+  if (table) return table.multiply(r);
+  const built = new FixedBaseTable(p);
+  tables.set(p, built);
+  return built.multiply(r);
 }
 
 /** p^s for public inputs only (variable-time, faster). */
@@ -23,10 +38,10 @@ export function mulPublic(p: Point, s: Scalar): Point {
 }
 
 /**
- * Prepares a window table for a base that will be multiplied many times (the election public key),
- * so `mulSecret(h, s)` costs about as much as `mulBase(s)`.
+ * Registers a base that will be multiplied by many secret scalars (the election public key): its
+ * fixed-base table (1,408 affine points, ~10 ms) is built on the first {@link mulSecret}.
  */
 export function precomputeBase(p: Point): Point {
-  p.precompute(8);
+  if (!tables.has(p)) tables.set(p, null);
   return p;
 }
