@@ -38,7 +38,7 @@ export { runKeyCeremony, type RunKeyCeremonyOptions, type KeyCeremonyResult } fr
 export { TallyAccumulator, type EncryptedTally } from './tally/tally-accumulator.js';
 export type { PartialDecryption, DecryptionShare } from './tally/partial-decryption.js';
 export { partiallyDecrypt } from './tally/partially-decrypt.js';
-export { verifyPartialDecryption } from './tally/verify-partial-decryption.js';
+export { verifyPartialDecryption, verifyPartialDecryptions } from './tally/verify-partial-decryption.js';
 export { combineDecryptions, type CombineDecryptionsOptions } from './tally/combine-decryptions.js';
 export { DiscreteLogSolver } from './tally/discrete-log.js';
 export { BulletinBoard, type BoardEntry } from './record/bulletin-board.js';

@@ -90,6 +90,14 @@ describe('konsey-verify rejects, naming the check', () => {
     expect(await failure(r)).toMatch(/^ballot-proof: board position 0, contest 2, option 1/);
   });
 
+  it('a response swapped between branches (challenges intact: only the batched group check can see it)', async () => {
+    const r = rechain(edit((j) => {
+      const proof = j.board[2].ballot.contests[1].selections[1].proof;
+      proof.responses = [proof.responses[1], proof.responses[0]];
+    }));
+    expect(await failure(r)).toBe('ballot-proof: board position 2, contest 1, option 1: the proof that the mark is 0 or 1 fails: branch 0: g^v ≠ a·α^c');
+  });
+
   it('a wrong voter binding', async () => {
     const r = rechain(edit((j) => (j.board[2].ballot.voterBinding = toBase64url(binding(42)))));
     expect(await failure(r)).toMatch(/^ballot-proof: board position 2, contest 0, option 0/);

@@ -1,12 +1,12 @@
 import type { ElectionContext } from '../election/election-context.js';
 import { TallyError } from '../errors.js';
-import { IDENTITY } from '../group/point.js';
 import { mulPublic } from '../group/multiply.js';
+import type { RandomSource } from '../group/random.js';
 import { DiscreteLogSolver } from './discrete-log.js';
 import { lagrangeCoefficient } from './lagrange.js';
 import type { PartialDecryption } from './partial-decryption.js';
 import type { EncryptedTally } from './tally-accumulator.js';
-import { verifyPartialDecryption } from './verify-partial-decryption.js';
+import { verifyPartialDecryptions } from './verify-partial-decryption.js';
 
 /** Options of {@link combineDecryptions}. */
 export interface CombineDecryptionsOptions {
@@ -16,12 +16,15 @@ export interface CombineDecryptionsOptions {
   readonly partials: readonly PartialDecryption[];
   /** Reuse a solver across calls (its table depends only on the roll size). */
   readonly solver?: DiscreteLogSolver;
+  /** Source of the batch-verification weights; defaults to the system CSPRNG. */
+  readonly random?: RandomSource;
 }
 
 /**
- * Verifies the partial decryptions, interpolates the first k in the exponent (Lagrange at 0) to
- * get A^s for each option, and solves g^t = B / A^s for the total t ∈ [0, roll].
- * Missing members are not needed as long as k remain.
+ * Verifies the partial decryptions (one batched check for all members and options), interpolates
+ * the first k in the exponent (Lagrange at 0, k public multiplications per option)
+ * to get A^s for each option, and solves g^t = B / A^s for every total t ∈ [0, roll] with one
+ * shared baby-step giant-step table. Missing members are not needed as long as k remain.
  */
 export function combineDecryptions(o: CombineDecryptionsOptions): number[][] {
   const { context, tally } = o;
@@ -29,14 +32,18 @@ export function combineDecryptions(o: CombineDecryptionsOptions): number[][] {
   const seen = new Set<number>();
   const chosen = o.partials.filter((p) => !seen.has(p.memberIndex) && seen.add(p.memberIndex)).slice(0, k);
   if (chosen.length < k) throw new TallyError('not-enough-trustees', `need ${k} distinct members' partial decryptions, got ${chosen.length}`);
-  for (const p of chosen) verifyPartialDecryption(context, tally, p);
+  verifyPartialDecryptions(context, tally, chosen, o.random);
   const indices = chosen.map((p) => p.memberIndex);
   const lambdas = indices.map((i) => lagrangeCoefficient(i, indices));
   const solver = o.solver ?? new DiscreteLogSolver(context.parameters.maxBallots);
+  const targets = tally.flatMap((options, ci) =>
+    options.map(({ beta }, oi) => chosen.reduce((acc, p, n) => acc.subtract(mulPublic(p.shares[ci]![oi]!.share, lambdas[n]!)), beta)),
+  );
+  const solved = solver.solveMany(targets);
+  let n = 0;
   return tally.map((options, ci) =>
-    options.map(({ beta }, oi) => {
-      const combined = chosen.reduce((acc, p, n) => acc.add(mulPublic(p.shares[ci]![oi]!.share, lambdas[n]!)), IDENTITY);
-      const t = solver.solve(beta.subtract(combined));
+    options.map((_, oi) => {
+      const t = solved[n++];
       if (t === undefined) throw new TallyError('total-out-of-range', `contest ${ci}, option ${oi}: the total is not in [0, ${solver.max}]`);
       return t;
     }),

@@ -1,7 +1,7 @@
 import { IDENTITY, type Point } from '../group/point.js';
 import type { ElectionManifest } from '../election/manifest.js';
 import type { ElectionRecordJson } from '../record/record-types.js';
-import { checkBallotEntry } from './check-ballot-entry.js';
+import { checkBallotEntries } from './check-ballot-batch.js';
 import type { VerifierContext } from './verifier-context.js';
 
 /** Per contest and option: the sums of α and β over a set of checked ballots. */
@@ -20,9 +20,9 @@ export function addSums(a: BallotSums, b: BallotSums): void {
   }));
 }
 
-/** Checks board entries [from, to) in this thread and returns their sums. */
+/** Checks board entries [from, to) in this thread (batched proof equations) and returns their sums. */
 export function checkBallotRange(ctx: VerifierContext, record: ElectionRecordJson, from: number, to: number): BallotSums {
   const sums = emptySums(ctx.manifest);
-  for (let i = from; i < to; i++) addSums(sums, checkBallotEntry(ctx, record.board[i]!));
+  for (const cts of checkBallotEntries(ctx, record.board.slice(from, to))) addSums(sums, cts);
   return sums;
 }

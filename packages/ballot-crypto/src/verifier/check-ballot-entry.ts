@@ -5,7 +5,7 @@ import { Transcript } from '../encoding/transcript.js';
 import { IDENTITY, type Point } from '../group/point.js';
 import { pointFromJson, scalarFromJson } from '../record/json-codec.js';
 import type { BoardEntryJson, RangeProofJson } from '../record/record-types.js';
-import { checkDisjunction, type DisjunctionProof } from './check-disjunction.js';
+import { checkDisjunction, checkDisjunctionChallenge, type DisjunctionProof, type DisjunctionStatement } from './check-disjunction.js';
 import { fail, guard } from './verification-failure.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -26,11 +26,22 @@ function hashProof(t: Transcript, p: DisjunctionProof): void {
   p.a.forEach((a, j) => t.point(a).point(p.b[j]!).scalar(p.c[j]!).scalar(p.v[j]!));
 }
 
+/** Receives each proof's statement after its challenge sum has been checked (for a batch check). */
+export type ProofSink = (statement: DisjunctionStatement, proof: DisjunctionProof) => void;
+
 /**
  * Independently checks one board entry's ballot: strict decoding, every 0-or-1 proof, every
  * contest range proof, and the ballot hash. Throws a named failure; returns the ciphertexts.
+ * With `sink`, the group equations of the proofs are NOT checked here: each proof is handed to
+ * the sink after its shape and challenge sum passed (the batch check of `check-ballot-batch.ts`).
  */
-export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson): CheckedCiphertexts {
+export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson, sink?: ProofSink): CheckedCiphertexts {
+  const check = (s: DisjunctionStatement, p: DisjunctionProof): string | null => {
+    if (!sink) return checkDisjunction(s, p);
+    const reason = checkDisjunctionChallenge(s, p);
+    if (!reason) sink(s, p);
+    return reason;
+  };
   const at = `board position ${entry.position}`;
   const ballot = entry.ballot;
   const voterBinding = guard('ballot-encoding', `${at} voter binding`, () => fromBase64url(ballot.voterBinding));
@@ -48,7 +59,7 @@ export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson): C
       const where = `${at}, contest ${ci}, option ${oi}`;
       const [alpha, beta, proof] = guard('ballot-encoding', where, () => [pointFromJson(sel.alpha, 'alpha'), pointFromJson(sel.beta, 'beta'), readProof(sel.proof, 'proof')] as const);
       const base = { contestLevel: false, baseHash: ctx.baseHash, voterBinding, contestIndex: ci, optionIndex: oi, h: ctx.jointKey, alpha, beta, lo: 0, hi: 1 };
-      const reason = checkDisjunction(base, proof);
+      const reason = check(base, proof);
       if (reason) fail('ballot-proof', `${where}: the proof that the mark is 0 or 1 fails: ${reason}`);
       hash.point(alpha).point(beta);
       hashProof(hash, proof);
@@ -59,7 +70,7 @@ export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson): C
     const where = `${at}, contest ${ci}`;
     const proof = guard('ballot-encoding', where, () => readProof(contest.proof, 'contest proof'));
     const statement = { contestLevel: true, baseHash: ctx.baseHash, voterBinding, contestIndex: ci, optionIndex: 0, h: ctx.jointKey, alpha: alphaSum, beta: betaSum, lo: spec.minSelections, hi: spec.maxSelections };
-    const reason = checkDisjunction(statement, proof);
+    const reason = check(statement, proof);
     if (reason) fail('ballot-proof', `${where}: the proof that the number of marks is within [${spec.minSelections}, ${spec.maxSelections}] fails: ${reason}`);
     hashProof(hash, proof);
     out.push(cts);

@@ -30,6 +30,21 @@ export interface DisjunctionStatement {
  * server batches instead). Returns null or the reason it fails.
  */
 export function checkDisjunction(s: DisjunctionStatement, p: DisjunctionProof): string | null {
+  const reason = checkDisjunctionChallenge(s, p);
+  if (reason) return reason;
+  const n = s.hi - s.lo + 1;
+  for (let j = 0; j < n; j++) {
+    const c = p.c[j]!;
+    const v = p.v[j]!;
+    if (!G.multiplyUnsafe(v).equals(p.a[j]!.add(s.alpha.multiplyUnsafe(c)))) return `branch ${s.lo + j}: g^v ≠ a·α^c`;
+    const shifted = s.lo + j === 0 ? s.beta : s.beta.subtract(G.multiplyUnsafe(BigInt(s.lo + j)));
+    if (!s.h.multiplyUnsafe(v).equals(p.b[j]!.add(shifted.multiplyUnsafe(c)))) return `branch ${s.lo + j}: h^v ≠ b·(β/g^${s.lo + j})^c`;
+  }
+  return null;
+}
+
+/** The proof's shape and Fiat–Shamir challenge sum (no group equation). Null or the reason it fails. */
+export function checkDisjunctionChallenge(s: DisjunctionStatement, p: DisjunctionProof): string | null {
   const n = s.hi - s.lo + 1;
   if (p.a.length !== n || p.b.length !== n || p.c.length !== n || p.v.length !== n) return `expected ${n} branches`;
   const t = new Transcript(s.contestLevel ? TAGS.contestProof : TAGS.selectionProof)
@@ -46,12 +61,5 @@ export function checkDisjunction(s: DisjunctionStatement, p: DisjunctionProof): 
   for (let j = 0; j < n; j++) t.point(p.a[j]!).point(p.b[j]!);
   const sum = p.c.reduce((x, y) => mod(x + y), 0n);
   if (sum !== t.challenge()) return 'the challenges do not sum to the Fiat–Shamir hash';
-  for (let j = 0; j < n; j++) {
-    const c = p.c[j]!;
-    const v = p.v[j]!;
-    if (!G.multiplyUnsafe(v).equals(p.a[j]!.add(s.alpha.multiplyUnsafe(c)))) return `branch ${s.lo + j}: g^v ≠ a·α^c`;
-    const shifted = s.lo + j === 0 ? s.beta : s.beta.subtract(G.multiplyUnsafe(BigInt(s.lo + j)));
-    if (!s.h.multiplyUnsafe(v).equals(p.b[j]!.add(shifted.multiplyUnsafe(c)))) return `branch ${s.lo + j}: h^v ≠ b·(β/g^${s.lo + j})^c`;
-  }
   return null;
 }
