@@ -1,14 +1,18 @@
 // Benchmark of @konsey/ballot-crypto (run `npm run build` first). Single-threaded unless stated.
 // Usage: npm run bench -w @konsey/ballot-crypto [-- --quick]
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cpus } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as bc from '../dist/index.js';
 import { createSodiumBallotVerifier } from '../dist/node/index.js';
 import { multiScalarMul } from '../dist/group/msm.js';
 import { encrypt } from '../dist/elgamal/ciphertext.js';
 import { checkBallotEntry } from '../dist/verifier/check-ballot-entry.js';
+import { checkBallotEntries } from '../dist/verifier/check-ballot-batch.js';
 import { verifierContext } from '../dist/verifier/verifier-context.js';
+import { parallelBallotChecker } from '../dist/cli/parallel-ballot-checker.js';
+import { PointAccumulator } from '../dist/group/point-accumulator.js';
 
 const quick = process.argv.includes('--quick');
 const rows = [];
@@ -22,7 +26,12 @@ function bench(name, fn, { iterations = 20, warmup = 2, per = 1, unit = 'op' } =
   return ms;
 }
 
-console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores)\n`);
+console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+const targets = [];
+/** Records a measured value against an issue target (lower is better for ms, higher for per-second). */
+function target(name, value, goal, unit, higherIsBetter = false) {
+  targets.push({ name, value, goal, unit, ok: higherIsBetter ? value >= goal : value <= goal, ratio: higherIsBetter ? value / goal : goal / value });
+}
 const rnd = bc.seededRandom('bench');
 const s = bc.randomScalar(rnd);
 const P = bc.G.multiply(bc.randomScalar(rnd));
@@ -31,7 +40,10 @@ console.log('— primitives (noble) —');
 bench('g^s, fixed base (constant-time path)', () => bc.G.multiply(s), { iterations: 300 });
 bench('P^s, variable base (constant-time path)', () => P.multiply(s), { iterations: 200 });
 bench('P^s, variable base (public inputs, wNAF)', () => P.multiplyUnsafe(s), { iterations: 200 });
-bench('point addition', () => P.add(P), { iterations: 20000 });
+bench('point addition (noble)', () => P.add(P), { iterations: 20000 });
+const wasmAcc = new PointAccumulator(50);
+const decodedPts = Array.from({ length: 50 }, (_, i) => bc.decodePoint(bc.G.multiplyUnsafe(BigInt(i + 3) * 7777n).toBytes()));
+bench('point addition (WebAssembly limb adder, 50 slots, decoded points)', () => wasmAcc.addAll(decodedPts), { iterations: 2000, per: 50, unit: 'add' });
 const enc = P.toBytes();
 bench('encode point (ristretto255)', () => P.toBytes(), { iterations: 2000 });
 bench('decode point (strict)', () => bc.decodePoint(enc), { iterations: 2000 });
@@ -48,11 +60,12 @@ const { context, trustees, announcements } = bc.runKeyCeremony({ manifest, param
 const marks = () => { const m = Array(25).fill(0); for (let k = 0; k < 10; k++) m[Math.floor(rnd(1)[0] / 256 * 25)] = 1; return [m]; };
 let n = 0;
 const ballots = [];
-bench('encrypt + prove (device, noble)', () => ballots.push(bc.encryptBallot({ context, voterBinding: bc.utf8(`v${n++}`), selections: marks(), random: rnd }).ballot), { iterations: quick ? 10 : 40, warmup: 2 });
+const encMs = bench('encrypt + prove (device, fixed-base comb)', () => ballots.push(bc.encryptBallot({ context, voterBinding: bc.utf8(`v${n++}`), selections: marks(), random: rnd }).ballot), { iterations: quick ? 10 : 40, warmup: 2 });
 bench('verify, one ballot alone (noble, batch of 1)', () => bc.verifyBallot(context, ballots[0]), { iterations: 10 });
+let batch40Ms;
 for (const size of [10, 40]) {
   const batch = ballots.slice(0, size);
-  bench(`verify, batch of ${size} ballots, one MSM (noble), per ballot`, () => { if (bc.verifyBallots({ context, ballots: batch }).some((e) => e)) throw new Error('invalid'); }, { iterations: 2, warmup: 1, per: size, unit: 'ballot' });
+  batch40Ms = bench(`verify, batch of ${size} ballots, one MSM (noble), per ballot`, () => { if (bc.verifyBallots({ context, ballots: batch }).some((e) => e)) throw new Error('invalid'); }, { iterations: 2, warmup: 1, per: size, unit: 'ballot' });
 }
 const sodiumVerify = await createSodiumBallotVerifier();
 bench('verify, one ballot (libsodium WASM, per equation)', () => sodiumVerify(context, ballots[1]), { iterations: 20 });
@@ -68,26 +81,61 @@ const partials0 = trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t
 const totals0 = bc.combineDecryptions({ context, tally: acc0.result(), partials: partials0 });
 const record = bc.buildElectionRecord({ context, announcements, board, tally: acc0.result(), partials: partials0, totals: totals0, signers: trustees.slice(0, 3), random: rnd });
 const vctx = verifierContext(JSON.parse(JSON.stringify(record)));
-bench('independent verifier (konsey-verify path), per ballot, 1 thread', () => checkBallotEntry(vctx, record.board[0]), { iterations: 5 });
+bench('independent verifier, per-equation check, per ballot, 1 thread', () => checkBallotEntry(vctx, record.board[0]), { iterations: 3, warmup: 1 });
+const vBatchMs = bench('independent verifier, batched check (10 ballots, one MSM), per ballot, 1 thread', () => checkBallotEntries(vctx, record.board), { iterations: 2, warmup: 1, per: 10, unit: 'ballot' });
+// konsey-verify's worker pool on a record file: 40 ballots, 2 workers (each re-reads the file and re-derives the context).
+const board40 = new bc.BulletinBoard(context.baseHash);
+for (const b of ballots.slice(0, 40)) board40.append(b);
+const acc40 = new bc.TallyAccumulator(manifest);
+for (const b of ballots.slice(0, 40)) acc40.add(b);
+const p40 = trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, acc40.result(), rnd));
+const record40 = bc.buildElectionRecord({ context, announcements, board: board40, tally: acc40.result(), partials: p40, totals: bc.combineDecryptions({ context, tally: acc40.result(), partials: p40 }), signers: trustees.slice(0, 3), random: rnd });
+const dir = mkdtempSync(join(tmpdir(), 'konsey-bench-'));
+const file = join(dir, 'record.json');
+writeFileSync(file, JSON.stringify(record40));
+const json40 = JSON.parse(readFileSync(file, 'utf8'));
+const tw = performance.now();
+await parallelBallotChecker(file, 2)(verifierContext(json40), json40);
+const wMs = (performance.now() - tw) / 40;
+console.log(`${'konsey-verify ballot checks, 40-ballot record, 2 workers, per ballot'.padEnd(58)} ${wMs.toFixed(3).padStart(10)} ms/ballot  ${(1000 / wMs).toFixed(1).padStart(10)} ballot/s   (incl. worker start-up)`);
+rmSync(dir, { recursive: true, force: true });
 
 console.log('\n— tally —');
 const AGG = quick ? 20_000 : 100_000;
+// Verified ballots as the server holds them: decoded from the wire (points with Z = 1).
+const received = ballots.slice(0, 20).map((b) => bc.ballotFromJson(bc.ballotToJson(b)));
 const acc = new bc.TallyAccumulator(manifest);
 const t0 = performance.now();
-for (let i = 0; i < AGG; i++) acc.add(ballots[i % ballots.length]);
+for (let i = 0; i < AGG; i++) acc.add(received[i % received.length]);
 const aggMs = performance.now() - t0;
-console.log(`${`aggregate ${AGG} verified ballots (decoded points, add as you go)`.padEnd(58)} ${aggMs.toFixed(0).padStart(10)} ms total  ${(AGG / aggMs * 1000).toFixed(0).padStart(10)} ballot/s`);
+console.log(`${`aggregate ${AGG} verified ballots (WebAssembly adder: ${acc.accelerated})`.padEnd(58)} ${aggMs.toFixed(0).padStart(10)} ms total  ${(AGG / aggMs * 1000).toFixed(0).padStart(10)} ballot/s`);
 rows.push({ name: `aggregate ${AGG} ballots`, ms: aggMs, unit: 'total' });
+const slowAcc = new bc.TallyAccumulator(manifest, { wasm: false });
+const ts = performance.now();
+for (let i = 0; i < 5000; i++) slowAcc.add(received[i % received.length]);
+const slowMs = ((performance.now() - ts) * AGG) / 5000;
+console.log(`${`  same with noble BigInt additions (5,000 ballots, scaled)`.padEnd(58)} ${slowMs.toFixed(0).padStart(10)} ms total`);
+if (!acc.result()[0][3].alpha.equals(slowAcc.result()[0][3].alpha.multiplyUnsafe(BigInt(AGG / 5000)))) throw new Error('accumulators disagree');
 // A 25-option aggregate with totals up to the roll (100,000), as after a full election.
 const tally = [Array.from({ length: 25 }, (_, i) => encrypt(Math.floor(((i + 1) * 100_000) / 25) - (i % 2) * 777, bc.randomScalar(rnd), context.publicKey))];
 bench('partial decryption with proofs, 25 options (one member)', () => bc.partiallyDecrypt(context, trustees[0], tally, rnd), { iterations: 3, warmup: 1 });
 const partials = trustees.slice(1, 4).map((t) => bc.partiallyDecrypt(context, t, tally, rnd));
-bench('BSGS table for a roll of 100,000 (built once)', () => new bc.DiscreteLogSolver(100_000), { iterations: 2, warmup: 0 });
+bench('BSGS table for a roll of 100,000 (built once)', () => new bc.DiscreteLogSolver(100_000), { iterations: 3, warmup: 1 });
 const solver = new bc.DiscreteLogSolver(100_000);
 let totals;
 bench('combine 3 partials: verify + Lagrange + dlog, 25 options', () => (totals = bc.combineDecryptions({ context, tally, partials, solver })), { iterations: 2, warmup: 1 });
-bench('decrypt 25-option tally end to end (3 partials + combine)', () => bc.combineDecryptions({ context, tally, partials: trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, tally, rnd)) }), { iterations: 2, warmup: 0 });
+const decMs = bench('decrypt 25-option tally end to end (3 partials + table + combine)', () => bc.combineDecryptions({ context, tally, partials: trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, tally, rnd)) }), { iterations: 2, warmup: 0 });
 console.log(`   totals: ${totals[0].slice(0, 5).join(', ')}, …`);
+
+const rate = (ms) => 1000 / ms;
+target('encrypt + prove, reference ballot (ms)', encMs, 60, 'ms');
+target('server verify, noble batch of 40 (ballots/s)', rate(batch40Ms), 40, '/s', true);
+target('aggregate 100,000 ballots (s)', (aggMs * (100_000 / AGG)) / 1000, 2, 's');
+target('decrypt 25-option tally, 3 members (ms)', decMs, 1000, 'ms');
+target('independent verifier, 1 thread (ballots/s; no target, 100k ballots on 2 cores in h)', rate(vBatchMs), rate(vBatchMs), '/s', true);
+console.log('\n— against the targets —');
+for (const t of targets) console.log(`${t.ok ? 'OK  ' : 'MISS'} ${t.name.padEnd(84)} ${t.value.toFixed(2).padStart(9)} (target ${t.goal.toFixed(2)})  ${t.ratio.toFixed(2)}×`);
+console.log(`     100,000 ballots through konsey-verify on 2 cores ≈ ${((100_000 / (2 * rate(vBatchMs))) / 3600).toFixed(2)} h (batched, ${rate(vBatchMs).toFixed(1)} ballots/s per thread)`);
 
 console.log('\n— browser bundle —');
 const bundle = readFileSync(new URL('../dist/browser/ballot-crypto.min.js', import.meta.url));
