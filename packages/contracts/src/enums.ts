@@ -44,7 +44,15 @@ export const Language = z.enum(['tr', 'en']);
 export type Language = z.infer<typeof Language>;
 
 /** Kinds of institution that may join; DERBİS numbers apply to associations and foundations. */
-export const InstitutionKind = z.enum(['association', 'foundation', 'chamber', 'union', 'university', 'public-body', 'other']);
+export const InstitutionKind = z.enum([
+  'association',
+  'foundation',
+  'chamber',
+  'union',
+  'university',
+  'public-body',
+  'other',
+]);
 export type InstitutionKind = z.infer<typeof InstitutionKind>;
 
 /** What a review decides about an application. */
@@ -52,7 +60,14 @@ export const ApplicationOutcome = z.enum(['approved', 'rejected', 'returned']);
 export type ApplicationOutcome = z.infer<typeof ApplicationOutcome>;
 
 /** How an office held came to an end. */
-export const OfficeEndReason = z.enum(['term-completed', 'resigned', 'replaced', 'removed', 'membership-ended', 'deceased']);
+export const OfficeEndReason = z.enum([
+  'term-completed',
+  'resigned',
+  'replaced',
+  'removed',
+  'membership-ended',
+  'deceased',
+]);
 export type OfficeEndReason = z.infer<typeof OfficeEndReason>;
 
 /** Where an office record came from. */

@@ -3,7 +3,10 @@ import { ServiceName } from './enums.js';
 
 /** W3C trace context captured where the message was produced, so its handling joins the same trace. */
 export const TraceContext = z.object({
-  traceparent: z.string().regex(/^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/).optional(),
+  traceparent: z
+    .string()
+    .regex(/^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/)
+    .optional(),
   tracestate: z.string().optional(),
 });
 export type TraceContext = z.infer<typeof TraceContext>;

@@ -25,7 +25,8 @@ export function parseMessage(raw: unknown): ParseResult {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return { ok: false, reason: 'malformed-envelope', detail: describe(envelope.error) };
   const { type, version } = envelope.data;
-  if (!isMessageType(type)) return { ok: false, reason: 'unknown-type', detail: `unknown message type ${type}` };
+  if (!isMessageType(type))
+    return { ok: false, reason: 'unknown-type', detail: `unknown message type ${type}` };
   const definition = catalogue[type];
   if (version !== definition.version) {
     return {

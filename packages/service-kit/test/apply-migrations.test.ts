@@ -110,7 +110,10 @@ describe('applyMigrations', () => {
     const applied = await applyMigrations({ databaseUrl: database.url, directory });
 
     expect(applied).toEqual(['20240102000000_b']);
-    expect((await recorded()).map((row) => row.migration_name).sort()).toEqual(['20240101000000_a', '20240102000000_b']);
+    expect((await recorded()).map((row) => row.migration_name).sort()).toEqual([
+      '20240101000000_a',
+      '20240102000000_b',
+    ]);
   });
 
   it('when an applied migration was edited, then the next run throws a MigrationError naming it', async () => {
@@ -119,7 +122,9 @@ describe('applyMigrations', () => {
     await addMigration('20240101000000_a', `${CREATE_A}-- edited afterwards\n`);
     await addMigration('20240102000000_b', CREATE_B);
 
-    const error = await applyMigrations({ databaseUrl: database.url, directory }).catch((caught: unknown) => caught);
+    const error = await applyMigrations({ databaseUrl: database.url, directory }).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).message).toContain('20240101000000_a');
@@ -135,7 +140,9 @@ describe('applyMigrations', () => {
       'CREATE TABLE half (id integer);\nINSERT INTO a (id) VALUES (1);\nSELECT * FROM no_such_table;\n',
     );
 
-    const error = await applyMigrations({ databaseUrl: database.url, directory }).catch((caught: unknown) => caught);
+    const error = await applyMigrations({ databaseUrl: database.url, directory }).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).message).toContain('20240102000000_b');
@@ -144,7 +151,10 @@ describe('applyMigrations', () => {
     expect(await tables()).toEqual(['a']);
     expect(await query('SELECT id FROM a')).toEqual([]);
 
-    await addMigration('20240102000000_b', 'CREATE TABLE half (id integer);\nINSERT INTO a (id) VALUES (1);\n');
+    await addMigration(
+      '20240102000000_b',
+      'CREATE TABLE half (id integer);\nINSERT INTO a (id) VALUES (1);\n',
+    );
     const applied = await applyMigrations({ databaseUrl: database.url, directory });
 
     expect(applied).toEqual(['20240102000000_b']);
@@ -163,7 +173,9 @@ describe('applyMigrations', () => {
     );
     await addMigration('20240103000000_c', 'CREATE TABLE c (id integer);\n');
 
-    await expect(applyMigrations({ databaseUrl: database.url, directory })).rejects.toThrow(/20240102000000_crashed/);
+    await expect(applyMigrations({ databaseUrl: database.url, directory })).rejects.toThrow(
+      /20240102000000_crashed/,
+    );
     expect(await tables()).toEqual(['a']);
   });
 
@@ -177,9 +189,17 @@ describe('applyMigrations', () => {
       applyMigrations({ databaseUrl: database.url, directory }),
     ]);
 
-    expect([...first, ...second].sort()).toEqual(['20240101000000_a', '20240102000000_b', '20240103000000_c']);
+    expect([...first, ...second].sort()).toEqual([
+      '20240101000000_a',
+      '20240102000000_b',
+      '20240103000000_c',
+    ]);
     const rows = await recorded();
-    expect(rows.map((row) => row.migration_name).sort()).toEqual(['20240101000000_a', '20240102000000_b', '20240103000000_c']);
+    expect(rows.map((row) => row.migration_name).sort()).toEqual([
+      '20240101000000_a',
+      '20240102000000_b',
+      '20240103000000_c',
+    ]);
     // Applied once: a second run of the INSERT would have left two rows (or failed on the key).
     expect(await query('SELECT id FROM a')).toEqual([{ id: 1 }]);
   });

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inboxQueueName, type ServiceName } from '@konsey/contracts';
+import { inboxQueueName, messagesConsumedBy, type ServiceName } from '@konsey/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
@@ -29,10 +29,15 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
   const migrations = await mkdtemp(join(tmpdir(), 'konsey-bus-'));
   const kitPrisma = fileURLToPath(new URL('../prisma/', import.meta.url));
   await mkdir(join(migrations, '00000000000000_konsey_bus'));
-  await copyFile(join(kitPrisma, 'bus-migration', 'migration.sql'), join(migrations, '00000000000000_konsey_bus', 'migration.sql'));
+  await copyFile(
+    join(kitPrisma, 'bus-migration', 'migration.sql'),
+    join(migrations, '00000000000000_konsey_bus', 'migration.sql'),
+  );
   await applyMigrations({ databaseUrl: database.url, directory: migrations });
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-  await pool.query('CREATE TABLE effects (message_id uuid NOT NULL, member_id uuid NOT NULL, at timestamptz DEFAULT now())');
+  await pool.query(
+    'CREATE TABLE effects (message_id uuid NOT NULL, member_id uuid NOT NULL, at timestamptz DEFAULT now())',
+  );
   const prefix = testRedisPrefix(label);
   const connections: Redis[] = [];
   const redis = (purpose: 'worker' | 'producer') => {
@@ -48,7 +53,10 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
   const db = pgSqlClient(pool);
   const transaction = pgTransactionRunner(pool);
 
+  // The consumer must handle everything routed to it; only admissions have an effect here.
+  const ignore = async () => undefined;
   const handlers: MessageHandlers<SqlClient> = {
+    ...Object.fromEntries(messagesConsumedBy(consumer).map((type) => [type, ignore])),
     'membership.member.admitted': async (tx, message) => {
       await tx.$executeRawUnsafe(
         'INSERT INTO effects (message_id, member_id) VALUES ($1, $2)',
@@ -56,7 +64,6 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
         message.data.memberId,
       );
     },
-    'membership.member.status-changed': async () => undefined,
   };
 
   const relay = (overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) =>
@@ -96,12 +103,16 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
   };
 
   const effects = async () =>
-    (await pool.query<{ message_id: string; n: string }>('SELECT message_id, count(*) AS n FROM effects GROUP BY message_id')).rows.map(
-      (row) => ({ messageId: row.message_id, count: Number(row.n) }),
-    );
+    (
+      await pool.query<{ message_id: string; n: string }>(
+        'SELECT message_id, count(*) AS n FROM effects GROUP BY message_id',
+      )
+    ).rows.map((row) => ({ messageId: row.message_id, count: Number(row.n) }));
 
   const unpublished = async () =>
-    Number((await pool.query('SELECT count(*) AS n FROM konsey_outbox WHERE published_at IS NULL')).rows[0].n);
+    Number(
+      (await pool.query('SELECT count(*) AS n FROM konsey_outbox WHERE published_at IS NULL')).rows[0].n,
+    );
 
   const close = async () => {
     await queue.close().catch(() => undefined);
@@ -110,15 +121,34 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
     await database.drop();
   };
 
-  return { database, pool, prefix, queue, db, transaction, handlers, relay, admit, effects, unpublished, redis, close };
+  return {
+    database,
+    pool,
+    prefix,
+    queue,
+    db,
+    transaction,
+    handlers,
+    relay,
+    admit,
+    effects,
+    unpublished,
+    redis,
+    close,
+  };
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -118,7 +118,10 @@ async function expectProblem(response: Response, status: number, code: string): 
 
 describe('createHttpApp request bodies', () => {
   it('when the JSON body is malformed, then 400 malformed-json problem', async () => {
-    const response = await post('{"name": ', { 'content-type': 'application/json', authorization: `Bearer ${await staffToken()}` });
+    const response = await post('{"name": ', {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await staffToken()}`,
+    });
     await expectProblem(response, 400, 'malformed-json');
   });
 
@@ -169,7 +172,9 @@ describe('createHttpApp routes and access', () => {
   });
 
   it('when a protected route gets no token, then 401 unauthenticated', async () => {
-    const response = await post(JSON.stringify({ name: 'a', quantity: 1 }), { 'content-type': 'application/json' });
+    const response = await post(JSON.stringify({ name: 'a', quantity: 1 }), {
+      'content-type': 'application/json',
+    });
     await expectProblem(response, 401, 'unauthenticated');
   });
 
@@ -244,7 +249,9 @@ describe('createHttpApp language', () => {
   });
 
   it('when Accept-Language prefers Turkish over English, then the title is Turkish', async () => {
-    const response = await fetch(`${baseUrl}/v1/nowhere`, { headers: { 'accept-language': 'tr-TR, en;q=0.5' } });
+    const response = await fetch(`${baseUrl}/v1/nowhere`, {
+      headers: { 'accept-language': 'tr-TR, en;q=0.5' },
+    });
     const problem = await expectProblem(response, 404, 'route-not-found');
     expect(problem.title).toBe(kitErrorCodes['route-not-found'].tr);
   });
@@ -298,10 +305,18 @@ describe('createHttpApp health, metrics and OpenAPI', () => {
     expect(Object.keys(document.paths).sort()).toEqual(['/v1/broken', '/v1/items', '/v1/items/{itemId}']);
 
     const read = document.paths['/v1/items/{itemId}']!.get!;
-    expect(read.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'path', name: 'itemId' })]));
+    expect(read.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'path', name: 'itemId' })]),
+    );
 
     const create = document.paths['/v1/items']!.post! as {
-      requestBody: { content: { 'application/json': { schema: { type?: string; properties?: Record<string, unknown>; required?: string[] } } } };
+      requestBody: {
+        content: {
+          'application/json': {
+            schema: { type?: string; properties?: Record<string, unknown>; required?: string[] };
+          };
+        };
+      };
       security: unknown[];
       'x-roles': string[];
     };

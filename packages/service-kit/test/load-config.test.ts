@@ -52,7 +52,12 @@ describe('loadConfig', () => {
   });
 
   it('when an optional variable is an empty string, then it counts as unset and its default applies', () => {
-    const config = loadConfig('svc', baseConfigSchema, { PORT: '3000', LOG_LEVEL: '', REDIS_URL: '', DATABASE_URL: '' });
+    const config = loadConfig('svc', baseConfigSchema, {
+      PORT: '3000',
+      LOG_LEVEL: '',
+      REDIS_URL: '',
+      DATABASE_URL: '',
+    });
 
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
@@ -111,7 +116,12 @@ describe('loadConfig', () => {
 
   it('when the environment sets a variable to an empty string, then the defaults argument still applies as if it were unset', () => {
     // `FOO=` must behave like no FOO at all (load-config.ts), so the service's own default must survive it.
-    const config = loadConfig('svc', baseConfigSchema, { PORT: '', LOG_LEVEL: '' }, { PORT: '4000', LOG_LEVEL: 'warn' });
+    const config = loadConfig(
+      'svc',
+      baseConfigSchema,
+      { PORT: '', LOG_LEVEL: '' },
+      { PORT: '4000', LOG_LEVEL: 'warn' },
+    );
 
     expect(config.PORT).toBe(4000);
     expect(config.LOG_LEVEL).toBe('warn');

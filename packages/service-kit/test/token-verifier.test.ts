@@ -44,7 +44,9 @@ function fakeWallClock(): void {
 }
 
 function kidOf(token: string): string {
-  const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { kid: string };
+  const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as {
+    kid: string;
+  };
   return header.kid;
 }
 
@@ -103,7 +105,10 @@ describe('createJwksTokenVerifier', () => {
     const verifier = createJwksTokenVerifier(issuer.jwksUrl);
     const expired = await issuer.mint({ sub: 'member-1', roles: ['member'], ttlSeconds: -120 });
 
-    await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'unauthenticated', detail: expect.stringContaining('ERR_JWT_EXPIRED') });
+    await expect(verifier.verify(expired)).rejects.toMatchObject({
+      code: 'unauthenticated',
+      detail: expect.stringContaining('ERR_JWT_EXPIRED'),
+    });
   });
 
   it('when a token has been tampered with, then it is rejected as unauthenticated', async () => {
@@ -113,7 +118,9 @@ describe('createJwksTokenVerifier', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['operator'] })).toString('base64url');
 
-    await expect(verifier.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(verifier.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
   });
 
   it('when the JWKS cannot be reached, then verification fails as unavailable rather than unauthenticated', async () => {

@@ -4,9 +4,14 @@ import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 import { onMemberAdmitted } from './events/on-member-admitted.js';
 import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
+import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
 
-export type ElectionsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, Record<never, never>>;
+export type ElectionsServiceOptions = RunServiceOptions<
+  Prisma.TransactionClient,
+  PrismaClient,
+  Record<never, never>
+>;
 
 /** The elections service: so far the roll it keeps from membership events. */
 export function electionsService(): ElectionsServiceOptions {
@@ -20,6 +25,7 @@ export function electionsService(): ElectionsServiceOptions {
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,
+      ...rosterStructureHandlers,
     }),
   };
 }

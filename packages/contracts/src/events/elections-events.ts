@@ -19,8 +19,6 @@ export const resultCertified = defineMessage({
     termStart: CalendarDate,
     termEnd: CalendarDate,
     certifiedAt: Timestamp,
-    elected: z
-      .array(z.object({ memberId: Uuid, seat: Seat, rank: z.number().int().min(1) }))
-      .min(1),
+    elected: z.array(z.object({ memberId: Uuid, seat: Seat, rank: z.number().int().min(1) })).min(1),
   }),
 });

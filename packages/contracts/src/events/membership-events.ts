@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ApplicationOutcome, BodyKind, Gender, MemberKind, MemberStatus, Office, OfficeEndReason, Seat } from '../enums.js';
+import {
+  ApplicationOutcome,
+  BodyKind,
+  Gender,
+  MemberKind,
+  MemberStatus,
+  Office,
+  OfficeEndReason,
+  Seat,
+} from '../enums.js';
 import { defineMessage } from '../message-definition.js';
 import { CalendarDate, DisplayName, TermNumber, Timestamp, Uuid } from './shared-schemas.js';
 
@@ -9,7 +18,8 @@ export const applicationSubmitted = defineMessage({
   version: 1,
   producer: 'membership',
   consumers: [],
-  summary: 'An individual or institutional membership application was submitted (or resubmitted after completion).',
+  summary:
+    'An individual or institutional membership application was submitted (or resubmitted after completion).',
   schema: z.object({ applicationId: Uuid, kind: MemberKind, submittedAt: Timestamp }),
 });
 

@@ -66,7 +66,11 @@ export interface TokenSubject {
 }
 
 export async function signToken(key: SigningKey, subject: TokenSubject): Promise<string> {
-  return new SignJWT({ roles: [...subject.roles], bodies: [...(subject.bodies ?? [])], lang: subject.lang ?? 'tr' })
+  return new SignJWT({
+    roles: [...subject.roles],
+    bodies: [...(subject.bodies ?? [])],
+    lang: subject.lang ?? 'tr',
+  })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)

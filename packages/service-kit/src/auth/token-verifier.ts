@@ -28,7 +28,8 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
         throw new AppError('unavailable', { detail: 'token keys could not be fetched', cause: error });
       }
       const claims = TokenClaims.safeParse(payload);
-      if (!claims.success) throw new AppError('unauthenticated', { detail: 'token claims are not Konsey claims' });
+      if (!claims.success)
+        throw new AppError('unauthenticated', { detail: 'token claims are not Konsey claims' });
       return { subject: claims.data.sub, roles: claims.data.roles, claims: claims.data };
     },
   };
@@ -40,6 +41,10 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
  */
 export function createJwksTokenVerifier(jwksUrl: string): TokenVerifier {
   return createTokenVerifier(
-    createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 }),
+    createRemoteJWKSet(new URL(jwksUrl), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+      timeoutDuration: 3_000,
+    }),
   );
 }

@@ -41,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const connection = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');
-  const queue = new Queue(inboxQueueName(service.data), { connection, prefix: process.env.REDIS_PREFIX ?? 'konsey' });
+  const queue = new Queue(inboxQueueName(service.data), {
+    connection,
+    prefix: process.env.REDIS_PREFIX ?? 'konsey',
+  });
   try {
     if (command === 'failed') {
       const limitIndex = rest.indexOf('--limit');

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
-  z.url({ message: `must be a URL (${protocols.join(', ')})` }).refine(
-    (value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)),
-    { message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}` },
-  );
+  z
+    .url({ message: `must be a URL (${protocols.join(', ')})` })
+    .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
 
 /** Which loops this process runs: the HTTP API, the queue workers and outbox relay, or both. */
 export const ProcessRole = z.enum(['api', 'worker', 'all']);
@@ -22,13 +23,19 @@ export const baseConfigSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key of the suite, so that test runs and suites cannot disturb each other. */
-  REDIS_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, _ and - only').default('konsey'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/, 'letters, digits, _ and - only')
+    .default('konsey'),
   /** Membership's published keys; the default is membership on this machine. */
   JWKS_URL: url(['http', 'https']).default('http://127.0.0.1:4001/.well-known/jwks.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
   DATA_DIR: z.string().default('.konsey/data'),
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb').default('256kb'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
+    .default('256kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
   EVENT_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),

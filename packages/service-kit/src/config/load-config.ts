@@ -13,14 +13,16 @@ export function loadConfig<Schema extends z.ZodType>(
   env: Env = process.env,
   defaults: Env = {},
 ): z.infer<Schema> {
-  const set = (values: Env) => Object.entries(values).filter(([, value]) => value !== undefined && value !== '');
+  const set = (values: Env) =>
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== '');
   const cleaned = Object.fromEntries([...set(defaults), ...set(env)]);
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || '(environment)';
     const given = cleaned[variable];
-    const shown = given === undefined ? 'not set' : `got "${given.length > 40 ? `${given.slice(0, 40)}…` : given}"`;
+    const shown =
+      given === undefined ? 'not set' : `got "${given.length > 40 ? `${given.slice(0, 40)}…` : given}"`;
     return `${variable}: ${issue.message} (${shown})`;
   });
   throw new ConfigError(service, problems);

@@ -36,7 +36,10 @@ export interface MigrationFile {
 /** Migrations in Prisma's layout: `<dir>/<timestamp>_<name>/migration.sql`, in name order. */
 export async function readMigrations(directory: string): Promise<MigrationFile[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');
@@ -57,7 +60,10 @@ interface AppliedRow {
  * `_prisma_migrations` as Prisma does. Refuses to go on when an applied migration was edited
  * afterwards or an earlier one failed half-way. Returns the names applied now.
  */
-export async function applyMigrations(options: { databaseUrl: string; directory: string }): Promise<string[]> {
+export async function applyMigrations(options: {
+  databaseUrl: string;
+  directory: string;
+}): Promise<string[]> {
   const migrations = await readMigrations(options.directory);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -68,7 +74,9 @@ export async function applyMigrations(options: { databaseUrl: string; directory:
     const { rows } = await client.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
     );
-    const applied = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
+    const applied = new Map(
+      rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]),
+    );
     for (const row of applied.values()) {
       if (row.finished_at === null) {
         throw new MigrationError(
@@ -102,7 +110,9 @@ export async function applyMigrations(options: { databaseUrl: string; directory:
       } catch (error) {
         await client.query('ROLLBACK');
         await client.query('DELETE FROM "_prisma_migrations" WHERE id = $1', [id]);
-        throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       appliedNow.push(migration.name);
     }

@@ -50,7 +50,10 @@ function expectedTypeOf(column: DeclaredColumn): string[] {
  * the guard that hand-written migrations match the schema the client was generated from.
  * An empty list means no drift.
  */
-export async function findSchemaDrift(options: { databaseUrl: string; schemaDir: string }): Promise<string[]> {
+export async function findSchemaDrift(options: {
+  databaseUrl: string;
+  schemaDir: string;
+}): Promise<string[]> {
   const declared = await readDeclaredColumns(options.schemaDir);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -76,13 +79,17 @@ export async function findSchemaDrift(options: { databaseUrl: string; schemaDir:
       continue;
     }
     if (!expectedTypeOf(column).includes(found.data_type)) {
-      drift.push(`${name}: schema type ${column.prismaType}${column.nativeType ? ` @db.${column.nativeType}` : ''}, database type ${found.data_type}`);
+      drift.push(
+        `${name}: schema type ${column.prismaType}${column.nativeType ? ` @db.${column.nativeType}` : ''}, database type ${found.data_type}`,
+      );
     }
     if (column.isEnum && found.udt_name !== column.prismaType) {
       drift.push(`${name}: schema enum ${column.prismaType}, database type ${found.udt_name}`);
     }
     if (column.nullable !== (found.is_nullable === 'YES')) {
-      drift.push(`${name}: schema says ${column.nullable ? 'nullable' : 'required'}, database says ${found.is_nullable === 'YES' ? 'nullable' : 'NOT NULL'}`);
+      drift.push(
+        `${name}: schema says ${column.nullable ? 'nullable' : 'required'}, database says ${found.is_nullable === 'YES' ? 'nullable' : 'NOT NULL'}`,
+      );
     }
   }
   for (const column of actual) {

@@ -11,7 +11,17 @@ export interface DeclaredColumn {
   isEnum: boolean;
 }
 
-const SCALARS = new Set(['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes']);
+const SCALARS = new Set([
+  'String',
+  'Int',
+  'BigInt',
+  'Float',
+  'Decimal',
+  'Boolean',
+  'DateTime',
+  'Json',
+  'Bytes',
+]);
 
 /**
  * The tables and scalar columns that the `.prisma` files of a folder declare: enough of the schema to

@@ -8,4 +8,6 @@ export interface SqlClient {
 }
 
 /** Runs `work` in one database transaction; the service passes `(work) => prisma.$transaction(work)`. */
-export type TransactionRunner<Tx extends SqlClient = SqlClient> = <R>(work: (tx: Tx) => Promise<R>) => Promise<R>;
+export type TransactionRunner<Tx extends SqlClient = SqlClient> = <R>(
+  work: (tx: Tx) => Promise<R>,
+) => Promise<R>;

@@ -40,7 +40,10 @@ export async function handleDelivery<Tx extends SqlClient>(
   return context.with(contextFromTrace(envelope.trace), () =>
     tracer.startActiveSpan(
       `handle ${envelope.type}`,
-      { kind: SpanKind.CONSUMER, attributes: { 'messaging.message.id': envelope.id, 'messaging.system': 'bullmq' } },
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.message.id': envelope.id, 'messaging.system': 'bullmq' },
+      },
       async (span) => {
         try {
           const outcome = await options.transaction(async (tx) => {

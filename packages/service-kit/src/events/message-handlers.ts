@@ -1,4 +1,9 @@
-import { messagesConsumedBy, type MessageType, type ParsedMessage, type ServiceName } from '@konsey/contracts';
+import {
+  messagesConsumedBy,
+  type MessageType,
+  type ParsedMessage,
+  type ServiceName,
+} from '@konsey/contracts';
 import type { SqlClient } from '../database/sql-client.js';
 
 /** Handles one message inside the transaction that also records it in the inbox. */
@@ -17,7 +22,11 @@ export type MessageHandlers<Tx extends SqlClient> = {
  */
 export function assertHandlersMatchRouting(service: ServiceName, handlers: MessageHandlers<SqlClient>): void {
   const expected = new Set<string>(messagesConsumedBy(service));
-  const present = new Set(Object.keys(handlers));
+  const present = new Set(
+    Object.entries(handlers)
+      .filter(([, handler]) => typeof handler === 'function')
+      .map(([type]) => type),
+  );
   const missing = [...expected].filter((type) => !present.has(type));
   const extra = [...present].filter((type) => !expected.has(type));
   if (missing.length || extra.length) {

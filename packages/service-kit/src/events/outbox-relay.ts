@@ -80,7 +80,10 @@ export class OutboxRelay {
     } catch (error) {
       this.failures += 1;
       const delay = Math.min(this.options.pollMs * 2 ** this.failures, 10_000);
-      this.options.logger.warn({ err: error, retryInMs: delay }, 'outbox relay could not publish; will retry');
+      this.options.logger.warn(
+        { err: error, retryInMs: delay },
+        'outbox relay could not publish; will retry',
+      );
       this.schedule(delay);
     }
   }
@@ -120,10 +123,21 @@ export class OutboxRelay {
           context.with(contextFromTrace(envelope.trace), () =>
             tracer.startActiveSpan(
               `publish ${envelope.type}`,
-              { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': queue.name, 'messaging.message.id': envelope.id } },
+              {
+                kind: SpanKind.PRODUCER,
+                attributes: {
+                  'messaging.system': 'bullmq',
+                  'messaging.destination.name': queue.name,
+                  'messaging.message.id': envelope.id,
+                },
+              },
               async (span) => {
                 try {
-                  await queue.add(envelope.type, envelope, deliveryJobOptions(envelope.id, this.options.policy));
+                  await queue.add(
+                    envelope.type,
+                    envelope,
+                    deliveryJobOptions(envelope.id, this.options.policy),
+                  );
                 } finally {
                   span.end();
                 }
@@ -150,7 +164,10 @@ export class OutboxRelay {
     }
     await this.options.redis.set(this.epochKey, new Date().toISOString());
     if (rows.length > 0) {
-      this.options.logger.warn({ republished: rows.length }, 'Redis had lost its queues; retained messages republished');
+      this.options.logger.warn(
+        { republished: rows.length },
+        'Redis had lost its queues; retained messages republished',
+      );
     }
     return rows.length;
   }

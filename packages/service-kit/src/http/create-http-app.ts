@@ -43,7 +43,13 @@ export function createHttpApp(options: CreateHttpAppOptions): Express {
         return id;
       },
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+      },
     }),
   );
   app.use(httpMetricsMiddleware(options.metrics));
@@ -54,7 +60,12 @@ export function createHttpApp(options: CreateHttpAppOptions): Express {
     res.json(document);
   });
   for (const router of options.extraRouters ?? []) app.use(router);
-  for (const route of options.routes) app[route.method](route.path, routeHandler(route, options.verifier));
+  for (const route of options.routes) {
+    const handlers = [routeHandler(route, options.verifier)];
+    if (route.textBody)
+      handlers.unshift(express.text({ type: route.textBody.mediaType, limit: route.textBody.limit }));
+    app[route.method](route.path, ...handlers);
+  }
   app.use(notFoundMiddleware);
   app.use(errorMiddleware(options.logger));
   return app;

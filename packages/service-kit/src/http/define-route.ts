@@ -43,6 +43,11 @@ export interface RouteDefinition<
   tags?: string[];
   access: Access;
   request?: { body?: BodySchema; query?: QuerySchema; params?: ParamsSchema };
+  /**
+   * Take the body as text of this media type (e.g. `text/csv`) instead of JSON; the body schema then
+   * validates the string.
+   */
+  textBody?: { mediaType: string; limit: string };
   responses: Record<number, RouteResponse>;
   handler: (
     context: RouteContext<

@@ -25,17 +25,25 @@ function fromParserError(error: unknown): AppError | undefined {
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError =
-      error instanceof AppError ? error : (fromParserError(error) ?? new AppError('internal', { cause: error }));
+      error instanceof AppError
+        ? error
+        : (fromParserError(error) ?? new AppError('internal', { cause: error }));
     const traceId = trace.getActiveSpan()?.spanContext().traceId;
-    if (appError.status === 500) logger.error({ err: error, trace_id: traceId, path: req.path }, 'request failed');
-    else if (appError.status > 500) logger.warn({ detail: appError.detail, path: req.path }, 'request refused: not available');
+    if (appError.status === 500)
+      logger.error({ err: error, trace_id: traceId, path: req.path }, 'request failed');
+    else if (appError.status > 500)
+      logger.warn({ detail: appError.detail, path: req.path }, 'request refused: not available');
     if (res.headersSent) return;
     res
       .status(appError.status)
       .type(PROBLEM_CONTENT_TYPE)
       .send(
         JSON.stringify(
-          toProblemDetails(appError, { language: requestLanguage(req), instance: req.originalUrl, ...(traceId ? { traceId } : {}) }),
+          toProblemDetails(appError, {
+            language: requestLanguage(req),
+            instance: req.originalUrl,
+            ...(traceId ? { traceId } : {}),
+          }),
         ),
       );
   };

@@ -1,4 +1,9 @@
-import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import {
+  createDocument,
+  type oas31,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi';
 import type { AnyRoute } from './define-route.js';
 
 const problemResponse = {
@@ -27,7 +32,12 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
     description: roles.length ? `Roller / roles: ${roles.join(', ')}` : 'Herkese açık / public',
     ...(roles.length ? { security: [{ bearer: [] }] } : { security: [] }),
     ...(route.request?.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [route.textBody?.mediaType ?? 'application/json']: { schema: route.request.body } },
+          },
+        }
       : {}),
     ...(route.request?.query || route.request?.params
       ? {
@@ -43,7 +53,11 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
 }
 
 /** OpenAPI 3.1 generated from the same zod schemas that validate the requests. */
-export function createOpenApiDocument(options: { service: string; version: string; routes: readonly AnyRoute[] }): oas31.OpenAPIObject {
+export function createOpenApiDocument(options: {
+  service: string;
+  version: string;
+  routes: readonly AnyRoute[];
+}): oas31.OpenAPIObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of options.routes) {
     const path = toOpenApiPath(route.path);
@@ -71,7 +85,11 @@ export function createOpenApiDocument(options: { service: string; version: strin
               type: 'array',
               items: {
                 type: 'object',
-                properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+                properties: {
+                  field: { type: 'string' },
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                },
               },
             },
           },

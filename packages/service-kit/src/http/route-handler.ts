@@ -26,7 +26,10 @@ export function routeHandler(route: AnyRoute, verifier: TokenVerifier | undefine
       }
     }
     const request = route.request ?? {};
-    if (request.body && !req.is('application/json')) throw new AppError('unsupported-media-type');
+    const mediaType = route.textBody?.mediaType ?? 'application/json';
+    if (request.body && !req.is(mediaType)) {
+      throw new AppError('unsupported-media-type', { detail: `send the body as ${mediaType}` });
+    }
     const body = request.body ? validateInput('body', request.body, req.body) : undefined;
     const query = request.query ? validateInput('query', request.query, req.query) : undefined;
     const params = request.params ? validateInput('params', request.params, req.params) : undefined;

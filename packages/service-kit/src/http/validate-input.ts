@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { AppError, type FieldError } from '../errors/app-error.js';
 
 /** Validate one part of a request (body, query or params); every failing field is named. */
-export function validateInput<S extends z.ZodType>(part: 'body' | 'query' | 'params', schema: S, value: unknown): z.infer<S> {
+export function validateInput<S extends z.ZodType>(
+  part: 'body' | 'query' | 'params',
+  schema: S,
+  value: unknown,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors: FieldError[] = result.error.issues.map((issue) => ({
@@ -10,5 +14,8 @@ export function validateInput<S extends z.ZodType>(part: 'body' | 'query' | 'par
     code: issue.code,
     message: issue.message,
   }));
-  throw new AppError('validation-failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+  throw new AppError('validation-failed', {
+    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  });
 }

@@ -17,7 +17,10 @@ export async function closeInOrder(
       await Promise.race([
         close(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`${name} did not close within the shutdown timeout`)), left);
+          timer = setTimeout(
+            () => reject(new Error(`${name} did not close within the shutdown timeout`)),
+            left,
+          );
         }),
       ]);
     } catch (error) {

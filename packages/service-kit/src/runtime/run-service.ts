@@ -41,7 +41,11 @@ export interface ServiceDependencies<Prisma, Config> {
   redis: Redis;
 }
 
-export interface RunServiceOptions<Tx extends SqlClient, Prisma extends ServicePrisma<Tx>, Extra extends z.ZodRawShape> {
+export interface RunServiceOptions<
+  Tx extends SqlClient,
+  Prisma extends ServicePrisma<Tx>,
+  Extra extends z.ZodRawShape,
+> {
   service: ServiceName;
   version: string;
   /** Folder of the service's migrations (Prisma's layout). */
@@ -51,10 +55,16 @@ export interface RunServiceOptions<Tx extends SqlClient, Prisma extends ServiceP
   config?: Extra;
   env?: Env;
   routes?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => AnyRoute[];
-  routers?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => Promise<Router[]> | Router[];
-  handlers?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => MessageHandlers<Tx>;
+  routers?: (
+    deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>,
+  ) => Promise<Router[]> | Router[];
+  handlers?: (
+    deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>,
+  ) => MessageHandlers<Tx>;
   /** Override the JWKS verifier (membership verifies with its own keys). */
-  verifier?: (deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>) => Promise<TokenVerifier>;
+  verifier?: (
+    deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>,
+  ) => Promise<TokenVerifier>;
   /** Port when PORT is not set. */
   defaultPort: number;
 }
@@ -76,7 +86,9 @@ export async function runService<
   Extra extends z.ZodRawShape = Record<never, never>,
 >(options: RunServiceOptions<Tx, Prisma, Extra>): Promise<RunningService<Prisma>> {
   const schema = baseConfigSchema.extend(options.config ?? ({} as Extra));
-  const config = loadConfig(options.service, schema, options.env, { PORT: String(options.defaultPort) }) as BaseConfig & z.infer<z.ZodObject<Extra>>;
+  const config = loadConfig(options.service, schema, options.env, {
+    PORT: String(options.defaultPort),
+  }) as BaseConfig & z.infer<z.ZodObject<Extra>>;
   const logger = createLogger({ service: options.service, level: config.LOG_LEVEL });
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbedded(options.service, config);
@@ -85,7 +97,9 @@ export async function runService<
   const applied = await applyMigrations({ databaseUrl, directory: options.migrationsDir });
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
-  const prisma = options.createPrisma(createPrismaAdapter({ databaseUrl, poolMax: config.DATABASE_POOL_MAX }));
+  const prisma = options.createPrisma(
+    createPrismaAdapter({ databaseUrl, poolMax: config.DATABASE_POOL_MAX }),
+  );
   const transaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 30_000 });
   const redis = createRedisConnection(config.REDIS_URL, 'producer');
   const workerRedis = createRedisConnection(config.REDIS_URL, 'worker');
@@ -103,7 +117,8 @@ export async function runService<
       new Queue(inboxQueueName(consumer), { connection: redis, prefix: config.REDIS_PREFIX }),
     ]),
   );
-  for (const queue of queues.values()) queue.on('error', (error) => logger.debug({ err: error }, 'queue error'));
+  for (const queue of queues.values())
+    queue.on('error', (error) => logger.debug({ err: error }, 'queue error'));
 
   const metrics = createMetricsRegistry(options.service);
   registerBusMetrics(metrics, { queues: [...queues.values()], db: prisma });
@@ -159,13 +174,18 @@ export async function runService<
       extraRouters: runsApi ? ((await options.routers?.(deps)) ?? []) : [],
     });
     server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+      const listening = app.listen(config.PORT, config.HOST, (error?: Error) =>
+        error ? reject(error) : resolve(listening),
+      );
     });
     server.keepAliveTimeout = 5_000;
     const { port } = server.address() as AddressInfo;
     url = `http://${config.HOST}:${port}`;
   }
-  logger.info({ url, process: config.KONSEY_PROCESS, dataDir: join(config.DATA_DIR) }, `${options.service} started`);
+  logger.info(
+    { url, process: config.KONSEY_PROCESS, dataDir: join(config.DATA_DIR) },
+    `${options.service} started`,
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -184,7 +204,7 @@ export async function runService<
 /** Start-up waits for Redis rather than failing, so the suite can start in any order. */
 async function waitForRedis(redis: Redis, logger: Logger): Promise<void> {
   if (redis.status === 'ready') return;
-  const reminder = setInterval(() => logger.warn("waiting for Redis (REDIS_URL) to answer"), 5_000);
+  const reminder = setInterval(() => logger.warn('waiting for Redis (REDIS_URL) to answer'), 5_000);
   try {
     await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   } finally {
@@ -202,7 +222,9 @@ async function startEmbedded(service: string, config: BaseConfig): Promise<Embed
 }
 
 function consumesMessages(service: ServiceName): boolean {
-  return Object.values(catalogue).some((definition) => (definition.consumers as readonly string[]).includes(service));
+  return Object.values(catalogue).some((definition) =>
+    (definition.consumers as readonly string[]).includes(service),
+  );
 }
 
 async function closeServer(server: Server | undefined): Promise<void> {

@@ -3,7 +3,10 @@ import { Gauge, type Registry } from 'prom-client';
 import type { SqlClient } from '../database/sql-client.js';
 
 /** Queue depth per state and the outbox backlog, read when Prometheus scrapes. */
-export function registerBusMetrics(registry: Registry, options: { queues: readonly Queue[]; db: SqlClient }): void {
+export function registerBusMetrics(
+  registry: Registry,
+  options: { queues: readonly Queue[]; db: SqlClient },
+): void {
   new Gauge({
     name: 'konsey_queue_jobs',
     help: 'Jobs in each BullMQ queue by state',
@@ -12,7 +15,9 @@ export function registerBusMetrics(registry: Registry, options: { queues: readon
     async collect() {
       // A scrape during a Redis outage keeps the last values rather than failing the whole page.
       for (const queue of options.queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed').catch(() => ({}));
+        const counts = await queue
+          .getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')
+          .catch(() => ({}));
         for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
       }
     },

@@ -22,18 +22,31 @@ const telemetryConfigSchema = z.object({
  * and the bus (publish and handle spans, with the producer's context inside every message). Spans are
  * exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set; trace ids reach the logs either way.
  */
-export function startTelemetry(options: { service: string; version: string; env?: Env }): NodeSDK | undefined {
+export function startTelemetry(options: {
+  service: string;
+  version: string;
+  env?: Env;
+}): NodeSDK | undefined {
   const config = loadConfig(`${options.service} telemetry`, telemetryConfigSchema, options.env);
   if (config.OTEL_SDK_DISABLED === 'true') return undefined;
   // ES modules are instrumented through a loader hook, which must be registered before they load.
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
   const sdk = new NodeSDK({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service, [ATTR_SERVICE_VERSION]: options.version }),
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: options.service,
+      [ATTR_SERVICE_VERSION]: options.version,
+    }),
     ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
-      ? { traceExporter: new OTLPTraceExporter({ url: `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` }) }
+      ? {
+          traceExporter: new OTLPTraceExporter({
+            url: `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`,
+          }),
+        }
       : {}),
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? ''),
+      }),
       new ExpressInstrumentation(),
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
       new IORedisInstrumentation(),

@@ -5,7 +5,8 @@ import type { SqlClient, TransactionRunner } from '../database/sql-client.js';
 export function pgSqlClient(client: pg.Pool | pg.PoolClient): SqlClient {
   return {
     $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
+      (await client.query(query, values)).rows as T,
   };
 }
 

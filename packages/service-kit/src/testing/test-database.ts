@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 
 /** The PostgreSQL server tests use (the machine's own, started by .ci/run when it is down). */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniqueSuffix(): string {

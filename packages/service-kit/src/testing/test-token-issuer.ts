@@ -1,6 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKey, jwksDocument, signToken, type SigningKey, type TokenSubject } from '../auth/signing-keys.js';
+import {
+  generateSigningKey,
+  jwksDocument,
+  signToken,
+  type SigningKey,
+  type TokenSubject,
+} from '../auth/signing-keys.js';
 
 /**
  * A real JWKS endpoint on 127.0.0.1 for tests, and a `mint` that signs tokens with its key.

@@ -19,7 +19,9 @@ export async function setRosterStatus(db: Db, memberId: string, status: MemberSt
   return count === 1;
 }
 
-export async function rosterSummary(db: Db): Promise<{ status: MemberStatus; gender: Gender; count: number }[]> {
+export async function rosterSummary(
+  db: Db,
+): Promise<{ status: MemberStatus; gender: Gender; count: number }[]> {
   const groups = await db.rosterMember.groupBy({ by: ['status', 'gender'], _count: { _all: true } });
   return groups.map((group) => ({ status: group.status, gender: group.gender, count: group._count._all }));
 }

@@ -32,15 +32,27 @@ export interface AdmitMemberInput {
 
 function votingGender(input: AdmitMemberInput): Gender {
   if (input.kind === 'individual') {
-    if (!input.gender) throw new AppError('validation-failed', { errors: [{ field: 'gender', code: 'required', message: 'required for an individual' }] });
+    if (!input.gender)
+      throw new AppError('validation-failed', {
+        errors: [{ field: 'gender', code: 'required', message: 'required for an individual' }],
+      });
     return input.gender;
   }
   const full = (input.representatives ?? []).filter((representative) => representative.seat === 'full');
-  const substitutes = (input.representatives ?? []).filter((representative) => representative.seat === 'substitute');
+  const substitutes = (input.representatives ?? []).filter(
+    (representative) => representative.seat === 'substitute',
+  );
   if (full.length !== 1 || substitutes.length > 1) {
     throw new AppError('validation-failed', {
-      detail: 'an institution names exactly one full (asil) and at most one substitute (yedek) representative',
-      errors: [{ field: 'representatives', code: 'invalid', message: 'one full and at most one substitute representative' }],
+      detail:
+        'an institution names exactly one full (asil) and at most one substitute (yedek) representative',
+      errors: [
+        {
+          field: 'representatives',
+          code: 'invalid',
+          message: 'one full and at most one substitute representative',
+        },
+      ],
     });
   }
   return full[0]!.gender;
@@ -50,10 +62,19 @@ function votingGender(input: AdmitMemberInput): Gender {
  * Make a person or an institution a member, inside the caller's transaction: the member, their
  * representatives, their bodies, the audit trail and the events commit together.
  */
-export async function admitMemberInTransaction(tx: MembershipTx, input: AdmitMemberInput): Promise<MemberView> {
+export async function admitMemberInTransaction(
+  tx: MembershipTx,
+  input: AdmitMemberInput,
+): Promise<MemberView> {
   const gender = votingGender(input);
   const admittedAt = input.admittedAt ?? new Date();
-  const member = await insertMember(tx, { id: randomUUID(), kind: input.kind, displayName: input.displayName, gender, admittedAt });
+  const member = await insertMember(tx, {
+    id: randomUUID(),
+    kind: input.kind,
+    displayName: input.displayName,
+    gender,
+    admittedAt,
+  });
   const today = toCalendarDate(admittedAt);
   for (const representative of input.representatives ?? []) {
     await insertRepresentative(tx, {
@@ -67,7 +88,11 @@ export async function admitMemberInTransaction(tx: MembershipTx, input: AdmitMem
     actor: input.actor,
     action: 'member.admitted',
     subjectId: member.id,
-    details: { kind: input.kind, representatives: (input.representatives ?? []).length, bodies: input.bodyIds ?? [] },
+    details: {
+      kind: input.kind,
+      representatives: (input.representatives ?? []).length,
+      bodies: input.bodyIds ?? [],
+    },
   });
   const bodies = input.bodyIds?.length ? await findBodies(tx, input.bodyIds) : [];
   await publishEvent(tx, {
@@ -81,7 +106,8 @@ export async function admitMemberInTransaction(tx: MembershipTx, input: AdmitMem
       admittedAt: member.admittedAt,
     },
   });
-  if (input.bodyIds?.length) await joinBodies(tx, { actor: input.actor, memberId: member.id, bodyIds: input.bodyIds, on: admittedAt });
+  if (input.bodyIds?.length)
+    await joinBodies(tx, { actor: input.actor, memberId: member.id, bodyIds: input.bodyIds, on: admittedAt });
   return member;
 }
 

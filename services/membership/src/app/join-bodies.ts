@@ -16,7 +16,11 @@ export interface JoinBodiesOptions {
  * Add a member to assemblies or working groups, inside the caller's transaction. Unknown or archived
  * bodies are refused by name (`field`); a body the member is already in is left as it is.
  */
-export async function joinBodies(tx: MembershipTx, options: JoinBodiesOptions, field = 'bodyIds'): Promise<string[]> {
+export async function joinBodies(
+  tx: MembershipTx,
+  options: JoinBodiesOptions,
+  field = 'bodyIds',
+): Promise<string[]> {
   const unique = [...new Set(options.bodyIds)];
   const bodies = await findBodies(tx, unique);
   const usable = new Map(bodies.filter((body) => !body.archivedAt).map((body) => [body.id, body]));
@@ -31,7 +35,12 @@ export async function joinBodies(tx: MembershipTx, options: JoinBodiesOptions, f
   for (const bodyId of unique) {
     if (await currentBodyMembership(tx, bodyId, options.memberId)) continue;
     await insertBodyMembership(tx, { bodyId, memberId: options.memberId, joinedOn: options.on });
-    await recordAudit(tx, { actor: options.actor, action: 'body.joined', subjectId: options.memberId, details: { bodyId } });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'body.joined',
+      subjectId: options.memberId,
+      details: { bodyId },
+    });
     await publishEvent(tx, {
       type: 'membership.body-membership.changed',
       data: { bodyId, memberId: options.memberId, change: 'joined', on: toCalendarDate(options.on) },

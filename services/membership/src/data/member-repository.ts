@@ -27,7 +27,10 @@ function toView(row: MemberRow): MemberView {
   };
 }
 
-export async function insertMember(db: Db, member: Omit<MemberRow, 'status' | 'statusReason'>): Promise<MemberView> {
+export async function insertMember(
+  db: Db,
+  member: Omit<MemberRow, 'status' | 'statusReason'>,
+): Promise<MemberView> {
   return toView(await db.member.create({ data: member }));
 }
 

@@ -17,14 +17,25 @@ export interface RepresentativeRow {
 
 export async function insertRepresentative(
   db: MembershipTx,
-  representative: Omit<RepresentativeRow, 'id' | 'endedOn' | 'email' | 'phone'> & { email?: string | undefined; phone?: string | undefined },
+  representative: Omit<RepresentativeRow, 'id' | 'endedOn' | 'email' | 'phone'> & {
+    email?: string | undefined;
+    phone?: string | undefined;
+  },
 ): Promise<RepresentativeRow> {
   return db.representative.create({
-    data: { id: randomUUID(), ...representative, email: representative.email ?? null, phone: representative.phone ?? null },
+    data: {
+      id: randomUUID(),
+      ...representative,
+      email: representative.email ?? null,
+      phone: representative.phone ?? null,
+    },
   });
 }
 
 /** Representatives in force on a day, and those notified to take over later. */
 export async function representativesOf(db: MembershipTx, memberId: string): Promise<RepresentativeRow[]> {
-  return db.representative.findMany({ where: { memberId, endedOn: null }, orderBy: [{ seat: 'asc' }, { effectiveFrom: 'asc' }] });
+  return db.representative.findMany({
+    where: { memberId, endedOn: null },
+    orderBy: [{ seat: 'asc' }, { effectiveFrom: 'asc' }],
+  });
 }

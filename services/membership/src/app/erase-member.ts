@@ -1,0 +1,67 @@
+import { AppError, publishEvent } from '@konsey/service-kit';
+import { lockMember, recordAudit } from '../data/member-repository.js';
+import type { MembershipPrisma } from '../membership-prisma.js';
+
+/** The name an erased member is shown under: stable, and saying nothing about the person. */
+export function pseudonymFor(memberId: string): string {
+  return `Silinmiş üye / Erased member ${memberId.slice(0, 8)}`;
+}
+
+/**
+ * Erase a member on request (KVKK md. 7): the name and the representatives' contact details are
+ * replaced or removed, the membership ends; what election records and the law need stays under the
+ * pseudonym (offices held, body dates, the audit trail, which holds no personal data).
+ */
+export async function eraseMember(options: {
+  prisma: MembershipPrisma;
+  actor: string;
+  memberId: string;
+  reason: string;
+}) {
+  return options.prisma.$transaction(async (tx) => {
+    const member = await lockMember(tx, options.memberId);
+    if (!member) throw new AppError('not-found', { detail: `member ${options.memberId}` });
+    const erased = await tx.member.findUniqueOrThrow({
+      where: { id: member.id },
+      select: { erasedAt: true },
+    });
+    if (erased.erasedAt) return { memberId: member.id, erasedAt: erased.erasedAt.toISOString() };
+    const now = new Date();
+    const displayName = pseudonymFor(member.id);
+    await tx.member.update({
+      where: { id: member.id },
+      data: {
+        displayName,
+        erasedAt: now,
+        status: 'terminated',
+        statusReason: 'erased on request / talep üzerine silindi',
+      },
+    });
+    await tx.representative.updateMany({
+      where: { memberId: member.id },
+      data: { displayName: 'Silinmiş temsilci / Erased representative', email: null, phone: null },
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'member.erased',
+      subjectId: member.id,
+      details: { reason: options.reason },
+    });
+    await publishEvent(tx, {
+      type: 'membership.member.updated',
+      data: { memberId: member.id, displayName, gender: member.gender, updatedAt: now.toISOString() },
+    });
+    if (member.status !== 'terminated') {
+      await publishEvent(tx, {
+        type: 'membership.member.status-changed',
+        data: {
+          memberId: member.id,
+          status: 'terminated',
+          reason: 'erased on request',
+          effectiveAt: now.toISOString(),
+        },
+      });
+    }
+    return { memberId: member.id, erasedAt: now.toISOString() };
+  });
+}
