@@ -1,10 +1,19 @@
 import { afterFailedSignIn, afterSuccessfulSignIn, isLocked } from '../src/auth/domain/lockout.js';
-import { hashPassword, needsRehash, scryptParameters, verifyPassword } from '../src/auth/domain/password-hash.js';
+import {
+  hashPassword,
+  needsRehash,
+  scryptParameters,
+  verifyPassword,
+} from '../src/auth/domain/password-hash.js';
 import { NewPassword, passwordRepeatsEmail } from '../src/auth/domain/password-policy.js';
 import { generateSignInCode, hashSignInCode, signInCodeMatches } from '../src/auth/domain/one-time-code.js';
 import { hashRefreshToken, newRefreshToken, RefreshTokenInput } from '../src/auth/domain/refresh-token.js';
 import { deriveKey, openSecret, sealSecret } from '../src/auth/domain/key-encryption.js';
-import { publishedKeysAt, signingKeyAt, KEY_RETENTION_MARGIN_SECONDS } from '../src/auth/domain/key-schedule.js';
+import {
+  publishedKeysAt,
+  signingKeyAt,
+  KEY_RETENTION_MARGIN_SECONDS,
+} from '../src/auth/domain/key-schedule.js';
 import { mayChangeRole } from '../src/auth/domain/role-policy.js';
 import { addSeconds } from '../src/auth/domain/clock.js';
 
@@ -41,7 +50,10 @@ describe('auth domain rules', () => {
     expect(state.lockedUntil).toEqual(addSeconds(now, 900));
     expect(isLocked(state, addSeconds(now, 899))).toBe(true);
     expect(isLocked(state, addSeconds(now, 900))).toBe(false);
-    expect(afterFailedSignIn(state, policy, addSeconds(now, 901))).toEqual({ failedSignIns: 1, lockedUntil: null });
+    expect(afterFailedSignIn(state, policy, addSeconds(now, 901))).toEqual({
+      failedSignIns: 1,
+      lockedUntil: null,
+    });
     expect(afterSuccessfulSignIn).toEqual({ failedSignIns: 0, lockedUntil: null });
   });
 
@@ -54,7 +66,9 @@ describe('auth domain rules', () => {
     expect(hash).not.toContain('012345');
     expect(signInCodeMatches(key, 'row-1', '012345', hash)).toBe(true);
     expect(signInCodeMatches(key, 'row-2', '012345', hash)).toBe(false);
-    expect(signInCodeMatches(deriveKey(Buffer.alloc(32, 2), 'sign-in codes'), 'row-1', '012345', hash)).toBe(false);
+    expect(signInCodeMatches(deriveKey(Buffer.alloc(32, 2), 'sign-in codes'), 'row-1', '012345', hash)).toBe(
+      false,
+    );
   });
 
   it('when a refresh token is made, then it is 256 random bits and only its SHA-256 is kept', () => {
@@ -70,7 +84,9 @@ describe('auth domain rules', () => {
     expect(sealed).not.toContain('secret');
     expect(openSecret(key, sealed, 'kid-1')).toBe('{"d":"secret"}');
     expect(() => openSecret(key, sealed, 'kid-2')).toThrow();
-    expect(() => openSecret(deriveKey(Buffer.alloc(32, 8), 'signing keys'), sealed, 'kid-1')).toThrow(/different AUTH_KEY_ENCRYPTION_KEY/);
+    expect(() => openSecret(deriveKey(Buffer.alloc(32, 8), 'signing keys'), sealed, 'kid-1')).toThrow(
+      /different AUTH_KEY_ENCRYPTION_KEY/,
+    );
   });
 
   it('when a key is rotated, then the new one is published first, signs from its start, and the old one stays until its tokens expire', () => {
@@ -85,7 +101,10 @@ describe('auth domain rules', () => {
     expect(publishedKeysAt(keys, addSeconds(rotation, 1), 300).map((k) => k.kid)).toEqual(['old', 'new']);
     expect(signingKeyAt(keys, signsFrom)?.kid).toBe('new');
     const lastOldToken = addSeconds(signsFrom, 300 + KEY_RETENTION_MARGIN_SECONDS);
-    expect(publishedKeysAt(keys, addSeconds(lastOldToken, -1), 300).map((k) => k.kid)).toEqual(['old', 'new']);
+    expect(publishedKeysAt(keys, addSeconds(lastOldToken, -1), 300).map((k) => k.kid)).toEqual([
+      'old',
+      'new',
+    ]);
     expect(publishedKeysAt(keys, lastOldToken, 300).map((k) => k.kid)).toEqual(['new']);
   });
 

@@ -21,7 +21,8 @@ export interface TokenPair {
 
 export interface IssuedRefreshToken {
   token: string;
-  expiresAt: Date;
+  /** Seconds from issue to expiry. */
+  ttlSeconds: number;
 }
 
 /**
@@ -76,7 +77,7 @@ export async function issueRefreshToken(
   const idleExpiry = addSeconds(now, services.config.AUTH_REFRESH_TTL_SECONDS);
   const expiresAt = idleExpiry < sessionExpiresAt ? idleExpiry : sessionExpiresAt;
   await insertRefreshToken(tx, { tokenHash: hash, sessionId, issuedAt: now, expiresAt });
-  return { token, expiresAt };
+  return { token, ttlSeconds: Math.round((expiresAt.getTime() - now.getTime()) / 1_000) };
 }
 
 /** Sign the access token (after the transaction has committed) and pair it with the refresh token. */
@@ -91,9 +92,6 @@ export async function tokenPair(
     tokenType: 'Bearer',
     expiresIn: ttl,
     refreshToken: refresh.token,
-    refreshExpiresIn: Math.max(
-      0,
-      Math.floor((refresh.expiresAt.getTime() - services.clock().getTime()) / 1_000),
-    ),
+    refreshExpiresIn: refresh.ttlSeconds,
   };
 }

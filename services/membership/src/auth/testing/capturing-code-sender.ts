@@ -6,19 +6,20 @@ import { recordingCodeSender, type SignInCodeSender } from '../app/sign-in-code-
  */
 export interface CapturingCodeSender extends SignInCodeSender {
   lastCode(accountId: string): string | undefined;
-  sent(): number;
+  /** Every code sent so far. */
+  all(): string[];
 }
 
 export function capturingCodeSender(): CapturingCodeSender {
   const codes = new Map<string, string>();
-  let sent = 0;
+  const all: string[] = [];
   return {
     async send(tx, request) {
       await recordingCodeSender.send(tx, request);
       codes.set(request.accountId, request.code);
-      sent += 1;
+      all.push(request.code);
     },
     lastCode: (accountId) => codes.get(accountId),
-    sent: () => sent,
+    all: () => [...all],
   };
 }

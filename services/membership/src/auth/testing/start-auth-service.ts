@@ -40,7 +40,11 @@ export interface AuthTestService {
   codes: CapturingCodeSender;
   /** Every response body this harness received, for the check that no secret ever leaves. */
   responses: string[];
-  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<CallResult>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<CallResult>;
   stop(): Promise<void>;
 }
 
@@ -48,17 +52,25 @@ export interface AuthTestService {
  * Membership with the auth module wired in (as membership-service.ts will be), on a database of its own,
  * with a movable clock and a code sender that lets the test read the codes.
  */
-export async function startAuthService(label: string, env: Record<string, string> = {}): Promise<AuthTestService> {
+export async function startAuthService(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<AuthTestService> {
   const database = await createTestDatabase(label);
   const dataDir = await mkdtemp(join(tmpdir(), 'konsey-auth-'));
   const clock = testClock();
   const codes = capturingCodeSender();
   // The service's own options, config and routes, whatever they grow into; the auth module's are added.
-  const base = membershipService() as unknown as RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof authConfig>;
+  const base = membershipService() as unknown as RunServiceOptions<
+    Prisma.TransactionClient,
+    PrismaClient,
+    typeof authConfig
+  >;
   const baseConfig = (base.config ?? {}) as typeof authConfig;
   const baseRoutes = base.routes as ((deps: unknown) => AnyRoute[]) | undefined;
   let keyring: Keyring | undefined;
-  const keyringOf = (deps: Parameters<typeof authRoutes>[0]) => (keyring ??= createKeyring({ prisma: deps.prisma, config: deps.config, clock }));
+  const keyringOf = (deps: Parameters<typeof authRoutes>[0]) =>
+    (keyring ??= createKeyring({ prisma: deps.prisma, config: deps.config, clock }));
   let service: RunningService<PrismaClient>;
   try {
     service = await runService({
@@ -75,7 +87,10 @@ export async function startAuthService(label: string, env: Record<string, string
         NODE_ENV: 'test',
         ...env,
       },
-      routes: (deps) => [...(baseRoutes?.(deps) ?? []), ...authRoutes(deps, { keyring: keyringOf(deps), clock, codeSender: codes })],
+      routes: (deps) => [
+        ...(baseRoutes?.(deps) ?? []),
+        ...authRoutes(deps, { keyring: keyringOf(deps), clock, codeSender: codes }),
+      ],
       routers: async (deps) => [keyringOf(deps).jwksRouter],
       verifier: async (deps) => keyringOf(deps).verifier,
     });
