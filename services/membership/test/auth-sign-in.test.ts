@@ -340,6 +340,18 @@ describe('membership sign-in and tokens', () => {
     expect((await signIn(email, 'yepyeni bir parola')).status).toBe(200);
   });
 
+  it('when the operator bootstrap runs again, then it changes nothing once an operator exists', async () => {
+    const again = await bootstrapOperator({
+      prisma: svc.prisma,
+      config: { AUTH_SCRYPT_LOG_N: 10 },
+      displayName: 'İkinci',
+      email: 'ikinci@konsey.test',
+      password: 'başka bir uzun parola',
+    });
+    expect(again).toEqual({ created: false, reason: 'operator-exists' });
+    expect(await svc.prisma.account.count({ where: { email: 'ikinci@konsey.test' } })).toBe(0);
+  });
+
   it('when input is bad, then a 400 problem names each field', async () => {
     const badEmail = await svc.call('POST', '/v1/auth/sign-in', {
       body: { email: 'not-an-email', password: '' },
