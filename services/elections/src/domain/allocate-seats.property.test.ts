@@ -30,10 +30,12 @@ const settings = fc.record({
   lotSeed: fc.string({ maxLength: 8 }),
 });
 
-const binary = (list: readonly Placement[]) => list.filter((entry) => entry.gender === 'female' || entry.gender === 'male');
+const binary = (list: readonly Placement[]) =>
+  list.filter((entry) => entry.gender === 'female' || entry.gender === 'male');
 const alternates = (list: readonly Placement[]) =>
   list.every((entry, index) => index === 0 || entry.gender !== list[index - 1]!.gender);
-const count = (list: readonly Placement[], wanted: Gender) => list.filter((entry) => entry.gender === wanted).length;
+const count = (list: readonly Placement[], wanted: Gender) =>
+  list.filter((entry) => entry.gender === wanted).length;
 
 /** Every candidate left out of a list with more votes than someone in it is a reported, parity-driven displacement. */
 function expectNoUnreportedPassOver(
@@ -45,7 +47,9 @@ function expectNoUnreportedPassOver(
 ) {
   const placed = new Set(list.map((entry) => entry.candidateId));
   const lowest = Math.min(...list.map((entry) => entry.votes));
-  const passedOver = pool.filter((candidate) => !placed.has(candidate.candidateId) && candidate.votes > lowest);
+  const passedOver = pool.filter(
+    (candidate) => !placed.has(candidate.candidateId) && candidate.votes > lowest,
+  );
   const reported = result.displacements.filter((entry) => entry.seat === seat);
   if (parity === 'none') expect(passedOver).toEqual([]);
   expect(reported.map((entry) => entry.passedOver.candidateId).sort()).toEqual(
@@ -78,14 +82,18 @@ describe('allocateSeats properties', () => {
               gender: 'male',
               votes: (women[index + 6]?.votes ?? index * 3) % 9,
             })),
-            ...others.filter((candidate) => candidate.gender === 'other' || candidate.gender === 'undisclosed'),
+            ...others.filter(
+              (candidate) => candidate.gender === 'other' || candidate.gender === 'undisclosed',
+            ),
           ];
           const result = allocateSeats({ ...options, parity: 'zipper', candidates });
           const ranked = rankCandidates({
             candidates,
             ...(options.tieBreak === 'lot' ? { lotSeed: options.lotSeed } : {}),
           });
-          const lead = ranked.find((candidate) => candidate.gender === 'female' || candidate.gender === 'male')!.gender;
+          const lead = ranked.find(
+            (candidate) => candidate.gender === 'female' || candidate.gender === 'male',
+          )!.gender;
           expect(result.vacancies).toEqual([]);
           expect(result.shortfalls).toEqual([]);
           expect(result.elected).toHaveLength(seats);
@@ -105,24 +113,37 @@ describe('allocateSeats properties', () => {
 
   it('under a minimum share with enough women and men, each gets at least floor(seats × share) places in both lists', () => {
     fc.assert(
-      fc.property(settings, fc.constantFrom(0.2, 0.25, 0.4, 0.5), candidatesOf(gender), (options, minShare, rest) => {
-        const need = options.seats + options.substituteSeats;
-        const candidates = [
-          ...rest,
-          ...Array.from({ length: need }, (_, index): CandidateTotal => ({ candidateId: `w${index}`, gender: 'female', votes: index % 3 })),
-          ...Array.from({ length: need }, (_, index): CandidateTotal => ({ candidateId: `m${index}`, gender: 'male', votes: index % 2 })),
-        ];
-        const result = allocateSeats({ ...options, parity: { minShare }, candidates });
-        for (const [list, size] of [
-          [result.elected, options.seats],
-          [result.substitutes, options.substituteSeats],
-        ] as const) {
-          expect(list).toHaveLength(size);
-          const quota = Math.floor(size * minShare + 1e-9);
-          expect(count(list, 'female')).toBeGreaterThanOrEqual(quota);
-          expect(count(list, 'male')).toBeGreaterThanOrEqual(quota);
-        }
-      }),
+      fc.property(
+        settings,
+        fc.constantFrom(0.2, 0.25, 0.4, 0.5),
+        candidatesOf(gender),
+        (options, minShare, rest) => {
+          const need = options.seats + options.substituteSeats;
+          const candidates = [
+            ...rest,
+            ...Array.from({ length: need }, (_, index): CandidateTotal => ({
+              candidateId: `w${index}`,
+              gender: 'female',
+              votes: index % 3,
+            })),
+            ...Array.from({ length: need }, (_, index): CandidateTotal => ({
+              candidateId: `m${index}`,
+              gender: 'male',
+              votes: index % 2,
+            })),
+          ];
+          const result = allocateSeats({ ...options, parity: { minShare }, candidates });
+          for (const [list, size] of [
+            [result.elected, options.seats],
+            [result.substitutes, options.substituteSeats],
+          ] as const) {
+            expect(list).toHaveLength(size);
+            const quota = Math.floor(size * minShare + 1e-9);
+            expect(count(list, 'female')).toBeGreaterThanOrEqual(quota);
+            expect(count(list, 'male')).toBeGreaterThanOrEqual(quota);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -174,7 +195,9 @@ describe('allocateSeats properties', () => {
           ),
         ),
         (options, [candidates, shuffled]) => {
-          expect(allocateSeats({ ...options, candidates: shuffled })).toEqual(allocateSeats({ ...options, candidates }));
+          expect(allocateSeats({ ...options, candidates: shuffled })).toEqual(
+            allocateSeats({ ...options, candidates }),
+          );
         },
       ),
       RUNS,
@@ -188,11 +211,15 @@ describe('allocateSeats properties', () => {
         expect(result.status).toBe('decided');
         expect(result.revotes).toEqual([]);
         expect(allocateSeats({ ...options, tieBreak: 'lot', candidates })).toEqual(result);
-        const ranked = rankCandidates({ candidates, lotSeed: options.lotSeed }).map((entry) => entry.candidateId);
+        const ranked = rankCandidates({ candidates, lotSeed: options.lotSeed }).map(
+          (entry) => entry.candidateId,
+        );
         for (const draw of result.lots) {
           expect(draw.seed).toBe(options.lotSeed);
           expect(drawLots({ seed: options.lotSeed, candidateIds: [...draw.tied].reverse() })).toEqual(draw);
-          const votes = new Set(draw.tied.map((id) => candidates.find((entry) => entry.candidateId === id)!.votes));
+          const votes = new Set(
+            draw.tied.map((id) => candidates.find((entry) => entry.candidateId === id)!.votes),
+          );
           expect(votes.size).toBe(1);
           expect(ranked.filter((id) => draw.tied.includes(id))).toEqual(draw.order);
         }
@@ -213,7 +240,9 @@ describe('allocateSeats properties', () => {
           expect(call.fullSeats > 0 || call.substituteRanks.length > 0).toBe(true);
         }
         const tiedVotes = new Set(
-          candidates.filter((a) => candidates.some((b) => b !== a && b.votes === a.votes)).map((entry) => entry.votes),
+          candidates
+            .filter((a) => candidates.some((b) => b !== a && b.votes === a.votes))
+            .map((entry) => entry.votes),
         );
         for (const call of result.revotes) expect(tiedVotes.has(call.votes)).toBe(true);
       }),

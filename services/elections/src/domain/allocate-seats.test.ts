@@ -12,7 +12,12 @@ const x = (candidateId: string, votes: number, gender: Gender = 'other'): Candid
   votes,
 });
 const ids = (list: readonly { candidateId: string }[]) => list.map((entry) => entry.candidateId);
-const base = { substituteSeats: 0, shortfall: 'fill-from-others', tieBreak: 'lot', lotSeed: 'seed-2026' } as const;
+const base = {
+  substituteSeats: 0,
+  shortfall: 'fill-from-others',
+  tieBreak: 'lot',
+  lotSeed: 'seed-2026',
+} as const;
 
 describe('allocateSeats under the zipper', () => {
   it('when women and men both stand, then the list alternates, led by the top vote-getter, who gets the extra seat', () => {
@@ -75,9 +80,9 @@ describe('allocateSeats under the zipper', () => {
     });
     expect(ids(result.elected)).toEqual(['x1', 'f1', 'm1', 'f2']);
     expect(result.elected[0]).toMatchObject({ reservedFor: 'female', basis: 'open' });
-    expect(result.displacements.map((entry) => [entry.passedOver.candidateId, entry.inFavourOf.candidateId])).toEqual([
-      ['m2', 'f2'],
-    ]);
+    expect(
+      result.displacements.map((entry) => [entry.passedOver.candidateId, entry.inFavourOf.candidateId]),
+    ).toEqual([['m2', 'f2']]);
   });
 
   it('when an undisclosed candidate ranks below the reserved gender, then the reserved gender keeps the place', () => {
@@ -100,7 +105,12 @@ describe('allocateSeats under the zipper', () => {
     expect(ids(result.elected)).toEqual(['f1', 'm1', 'm2', 'm3']);
     expect(result.elected[2]).toMatchObject({ reservedFor: 'female', basis: 'fill-from-others' });
     expect(result.shortfalls).toEqual([
-      expect.objectContaining({ seat: 'full', gender: 'female', missing: 1, resolution: 'filled-from-others' }),
+      expect.objectContaining({
+        seat: 'full',
+        gender: 'female',
+        missing: 1,
+        resolution: 'filled-from-others',
+      }),
     ]);
     expect(result.vacancies).toEqual([]);
   });
@@ -115,7 +125,9 @@ describe('allocateSeats under the zipper', () => {
     });
     expect(ids(result.elected)).toEqual(['f1', 'm1', 'm2']);
     expect(result.elected.map((placement) => placement.position)).toEqual([1, 2, 4]);
-    expect(result.vacancies).toEqual([expect.objectContaining({ seat: 'full', position: 3, reservedFor: 'female' })]);
+    expect(result.vacancies).toEqual([
+      expect.objectContaining({ seat: 'full', position: 3, reservedFor: 'female' }),
+    ]);
     expect(result.shortfalls).toEqual([
       expect.objectContaining({ gender: 'female', missing: 1, resolution: 'left-vacant' }),
     ]);
@@ -123,7 +135,12 @@ describe('allocateSeats under the zipper', () => {
   });
 
   it('when there are fewer candidates than seats, then the rest are vacant', () => {
-    const result = allocateSeats({ ...base, seats: 3, parity: 'zipper', candidates: [f('f1', 3), m('m1', 2)] });
+    const result = allocateSeats({
+      ...base,
+      seats: 3,
+      parity: 'zipper',
+      candidates: [f('f1', 3), m('m1', 2)],
+    });
     expect(ids(result.elected)).toEqual(['f1', 'm1']);
     expect(result.vacancies.map((entry) => [entry.position, entry.reservedFor])).toEqual([[3, 'female']]);
   });
@@ -142,9 +159,9 @@ describe('allocateSeats under a minimum share', () => {
       basis: 'open',
       reservedFor: null,
     });
-    expect(result.displacements.map((entry) => [entry.passedOver.candidateId, entry.inFavourOf.candidateId])).toEqual([
-      ['f4', 'm2'],
-    ]);
+    expect(
+      result.displacements.map((entry) => [entry.passedOver.candidateId, entry.inFavourOf.candidateId]),
+    ).toEqual([['f4', 'm2']]);
     expect(result.displacements[0]!.code).toBe('parity-min-share');
   });
 
@@ -245,10 +262,19 @@ describe('allocateSeats with ties', () => {
     });
     expect(result.status).toBe('revote-required');
     expect(result.revotes).toEqual([
-      expect.objectContaining({ candidateIds: ['b', 'c'], votes: 10, fullSeats: 1, affectedCandidateIds: ['b', 'c'] }),
+      expect.objectContaining({
+        candidateIds: ['b', 'c'],
+        votes: 10,
+        fullSeats: 1,
+        affectedCandidateIds: ['b', 'c'],
+      }),
     ]);
-    expect(result.revotes[0]!.reason.en).toBe('b, c tied on 10 votes; they go to a revote for 1 full seat(s)');
-    expect(result.revotes[0]!.reason.tr).toBe('b, c 10 oyla eşit; 1 asil üyelik için aralarında yeniden oylama yapılır');
+    expect(result.revotes[0]!.reason.en).toBe(
+      'b, c tied on 10 votes; they go to a revote for 1 full seat(s)',
+    );
+    expect(result.revotes[0]!.reason.tr).toBe(
+      'b, c 10 oyla eşit; 1 asil üyelik için aralarında yeniden oylama yapılır',
+    );
   });
 
   it('when a woman and a man tie at the top of an odd zipper, then the tie decides the extra seat for others', () => {
@@ -260,7 +286,11 @@ describe('allocateSeats with ties', () => {
       candidates: [f('f1', 50), m('m1', 50), f('f2', 40), m('m2', 40)],
     });
     expect(result.revotes).toEqual([
-      expect.objectContaining({ candidateIds: ['f1', 'm1'], fullSeats: 1, affectedCandidateIds: ['f2', 'm2'] }),
+      expect.objectContaining({
+        candidateIds: ['f1', 'm1'],
+        fullSeats: 1,
+        affectedCandidateIds: ['f2', 'm2'],
+      }),
     ]);
   });
 
@@ -268,12 +298,15 @@ describe('allocateSeats with ties', () => {
     const candidates = [f('a', 1), f('b', 1), f('c', 1), f('d', 1)];
     const winners = new Set(
       ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'].map(
-        (lotSeed) => ids(allocateSeats({ ...base, lotSeed, seats: 1, parity: 'none', candidates }).elected)[0],
+        (lotSeed) =>
+          ids(allocateSeats({ ...base, lotSeed, seats: 1, parity: 'none', candidates }).elected)[0],
       ),
     );
     expect(winners.size).toBeGreaterThan(1);
     const once = allocateSeats({ ...base, seats: 1, parity: 'none', candidates });
-    expect(allocateSeats({ ...base, seats: 1, parity: 'none', candidates: [...candidates].reverse() })).toEqual(once);
+    expect(
+      allocateSeats({ ...base, seats: 1, parity: 'none', candidates: [...candidates].reverse() }),
+    ).toEqual(once);
   });
 });
 
@@ -295,7 +328,14 @@ describe('allocateSeats refuses impossible input', () => {
 
   it('when tieBreak is lot without a seed, then it throws', () => {
     expect(() =>
-      allocateSeats({ seats: 1, substituteSeats: 0, shortfall: 'leave-vacant', tieBreak: 'lot', parity: 'none', candidates: [] }),
+      allocateSeats({
+        seats: 1,
+        substituteSeats: 0,
+        shortfall: 'leave-vacant',
+        tieBreak: 'lot',
+        parity: 'none',
+        candidates: [],
+      }),
     ).toThrow('seed');
   });
 });

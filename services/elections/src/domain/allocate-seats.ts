@@ -27,7 +27,13 @@ function allocateInRankOrder(ranked: readonly CandidateTotal[], options: Allocat
   const full = fillSeatList({ pool: ranked, size: options.seats, seat: 'full', shortfall, parity });
   const elected = new Set(full.placements.map((placement) => placement.candidateId));
   const rest = ranked.filter((candidate) => !elected.has(candidate.candidateId));
-  const substitute = fillSeatList({ pool: rest, size: options.substituteSeats, seat: 'substitute', shortfall, parity });
+  const substitute = fillSeatList({
+    pool: rest,
+    size: options.substituteSeats,
+    seat: 'substitute',
+    shortfall,
+    parity,
+  });
   return { full, substitute };
 }
 
@@ -59,7 +65,10 @@ export function allocateSeats(options: AllocateSeatsOptions): AllocationResult {
   if (options.tieBreak === 'lot' && options.lotSeed === undefined)
     throw new InvalidTallyError('lot-seed-missing', 'tieBreak lot needs the seed fixed before voting opened');
   const lotSeed = options.tieBreak === 'lot' ? options.lotSeed : undefined;
-  const ranked = rankCandidates({ candidates: options.candidates, ...(lotSeed === undefined ? {} : { lotSeed }) });
+  const ranked = rankCandidates({
+    candidates: options.candidates,
+    ...(lotSeed === undefined ? {} : { lotSeed }),
+  });
   const base = allocateInRankOrder(ranked, options);
   const baseOutcomes = outcomes(base);
 
@@ -114,7 +123,10 @@ function revoteCall(
   const what = [
     fullSeats > 0 ? { tr: `${fullSeats} asil üyelik`, en: `${fullSeats} full seat(s)` } : undefined,
     substituteRanks.length > 0
-      ? { tr: `${substituteRanks.join(', ')}. yedek sıra`, en: `substitute rank(s) ${substituteRanks.join(', ')}` }
+      ? {
+          tr: `${substituteRanks.join(', ')}. yedek sıra`,
+          en: `substitute rank(s) ${substituteRanks.join(', ')}`,
+        }
       : undefined,
   ].filter((part) => part !== undefined);
   return {

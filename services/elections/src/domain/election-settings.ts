@@ -79,12 +79,27 @@ const fields = {
 function withRules<T extends z.ZodType<z.output<typeof ElectionSettingsShape>>>(schema: T) {
   return schema
     .superRefine((settings, context) => {
-      if (settings.method === 'president-three-rounds' && (settings.seats !== 1 || settings.substituteSeats !== 0))
-        context.addIssue({ code: 'custom', path: ['seats'], message: 'the President is one seat with no substitutes' });
+      if (
+        settings.method === 'president-three-rounds' &&
+        (settings.seats !== 1 || settings.substituteSeats !== 0)
+      )
+        context.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: 'the President is one seat with no substitutes',
+        });
       if (settings.method === 'plurality' && settings.seats !== 1)
-        context.addIssue({ code: 'custom', path: ['seats'], message: 'plurality elects one seat; use block' });
+        context.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: 'plurality elects one seat; use block',
+        });
       if (settings.maxChoices !== undefined && settings.maxChoices > settings.seats)
-        context.addIssue({ code: 'custom', path: ['maxChoices'], message: 'must not exceed the number of seats' });
+        context.addIssue({
+          code: 'custom',
+          path: ['maxChoices'],
+          message: 'must not exceed the number of seats',
+        });
     })
     .transform((settings) => ({ ...settings, maxChoices: settings.maxChoices ?? settings.seats }));
 }

@@ -27,15 +27,20 @@ export function findDisplacements(options: {
     .flatMap((passedOver) => {
       const fewer = byRankDescending.filter((placement) => placement.votes < passedOver.votes);
       const holder =
-        fewer.find((placement) => placement.reservedFor !== null && placement.reservedFor !== passedOver.gender) ??
-        fewer[0];
+        fewer.find(
+          (placement) => placement.reservedFor !== null && placement.reservedFor !== passedOver.gender,
+        ) ?? fewer[0];
       if (!holder) return [];
       const { candidateId, gender, votes, position, reservedFor } = holder;
       const reservedNames = reservedFor ? GENDER_PLURAL[reservedFor] : { tr: 'herkes', en: 'everyone' };
       return [
         {
           seat: options.seat,
-          passedOver: { candidateId: passedOver.candidateId, gender: passedOver.gender, votes: passedOver.votes },
+          passedOver: {
+            candidateId: passedOver.candidateId,
+            gender: passedOver.gender,
+            votes: passedOver.votes,
+          },
           inFavourOf: { candidateId, gender, votes, position, reservedFor },
           code: options.code,
           reason: {

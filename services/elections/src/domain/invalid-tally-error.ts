@@ -4,7 +4,10 @@
  */
 export class InvalidTallyError extends Error {
   override readonly name = 'InvalidTallyError';
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

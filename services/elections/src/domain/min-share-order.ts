@@ -25,7 +25,9 @@ export function minShareOrder(options: ListFillOptions & { minShare: number }): 
   const totalMissing = missing.female + missing.male;
   const openPlaces = size - 2 * quota;
   const openAndFill = openPlaces + (shortfall === 'fill-from-others' ? totalMissing : 0);
-  const openPicks = pool.filter((candidate) => !reservedPicks.has(candidate.candidateId)).slice(0, openAndFill);
+  const openPicks = pool
+    .filter((candidate) => !reservedPicks.has(candidate.candidateId))
+    .slice(0, openAndFill);
   const openIds = new Set(openPicks.map((candidate) => candidate.candidateId));
   // Places filled from others are the lowest-ranked open picks beyond the genuinely open places.
   const fillers = openPicks.slice(Math.max(openPlaces, 0));

@@ -39,7 +39,13 @@ describe('decidePresidentRound', () => {
       turnout: izmir,
       tieBreak: 'lot',
     });
-    expect(decision).toMatchObject({ kind: 'next-round', nextRound: 2, bar: 262, base: 392, candidateIds: ['a', 'b'] });
+    expect(decision).toMatchObject({
+      kind: 'next-round',
+      nextRound: 2,
+      bar: 262,
+      base: 392,
+      candidateIds: ['a', 'b'],
+    });
     expect(decision.reason.en).toContain('262');
     expect(decision.reason.tr).toContain('üye tam sayısı 392');
   });
@@ -103,7 +109,13 @@ describe('decidePresidentRound', () => {
       turnout: { registered: 392, present: 332, cast: 268 },
       tieBreak: 'lot',
     });
-    expect(decision).toMatchObject({ kind: 'elected', round: 3, candidateId: 'winner', votes: 167, bar: null });
+    expect(decision).toMatchObject({
+      kind: 'elected',
+      round: 3,
+      candidateId: 'winner',
+      votes: 167,
+      bar: null,
+    });
     expect(decision.reason.en).toContain('167–101');
   });
 
@@ -149,7 +161,9 @@ describe('decidePresidentRound', () => {
       places: 1,
     });
     const draw = drawLots({ seed: 's', candidateIds: ['b', 'c'] });
-    expect(decidePresidentRound({ round: 2, tallies, turnout: izmir, tieBreak: 'lot', lotSeed: 's' })).toMatchObject({
+    expect(
+      decidePresidentRound({ round: 2, tallies, turnout: izmir, tieBreak: 'lot', lotSeed: 's' }),
+    ).toMatchObject({
       kind: 'next-round',
       candidateIds: ['a', draw.order[0]].sort(),
       lot: draw,
@@ -189,7 +203,12 @@ describe('decidePresidentRound', () => {
       }),
     ).toThrow('run-off');
     expect(() =>
-      decidePresidentRound({ round: 1, tallies: [], turnout: { registered: 1, present: 2, cast: 0 }, tieBreak: 'lot' }),
+      decidePresidentRound({
+        round: 1,
+        tallies: [],
+        turnout: { registered: 1, present: 2, cast: 0 },
+        tieBreak: 'lot',
+      }),
     ).toThrow(InvalidTallyError);
   });
 

@@ -120,7 +120,8 @@ export function decidePresidentRound(options: DecidePresidentRoundOptions): Pres
     return runOffPlaces(ranked, bar, base, missed, options);
   }
 
-  if (ranked.length > 2) throw new InvalidTallyError('run-off-size', 'round 3 is a run-off between two candidates');
+  if (ranked.length > 2)
+    throw new InvalidTallyError('run-off-size', 'round 3 is a run-off between two candidates');
   const tied = ranked.filter((entry) => entry.votes === top.votes).map((entry) => entry.candidateId);
   if (tied.length === 1) {
     const runnerUp = ranked[1];
@@ -196,7 +197,10 @@ function runOffPlaces(
           tr: `${missed.tr}; ikinci tur eşitliği kurayla çözüldü`,
           en: `${missed.en}; the tie for the run-off was broken by lot`,
         }
-      : { tr: `${missed.tr}; en çok oy alan iki aday 3. tura kaldı`, en: `${missed.en}; the top two go to round 3` },
+      : {
+          tr: `${missed.tr}; en çok oy alan iki aday 3. tura kaldı`,
+          en: `${missed.en}; the top two go to round 3`,
+        },
   });
   if (tied.length <= places) return next([...sure, ...tied]);
   if (options.tieBreak === 'revote')
@@ -223,7 +227,8 @@ function requireSeed(options: DecidePresidentRoundOptions): string {
 function validate(tallies: DecidePresidentRoundOptions['tallies'], turnout: PresidentTurnout): void {
   const { registered, present, cast } = turnout;
   for (const count of [registered, present, cast])
-    if (!Number.isInteger(count) || count < 0) throw new InvalidTallyError('invalid-turnout', `turnout ${count} is not a count`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new InvalidTallyError('invalid-turnout', `turnout ${count} is not a count`);
   if (cast > present || present > registered)
     throw new InvalidTallyError('invalid-turnout', 'ballots cast ≤ members present ≤ registered members');
   const ids = new Set<string>();
@@ -236,5 +241,6 @@ function validate(tallies: DecidePresidentRoundOptions['tallies'], turnout: Pres
       throw new InvalidTallyError('invalid-votes', `candidate ${tally.candidateId} has ${tally.votes} votes`);
     votes += tally.votes;
   }
-  if (votes > cast) throw new InvalidTallyError('invalid-turnout', `${votes} votes but only ${cast} ballots cast`);
+  if (votes > cast)
+    throw new InvalidTallyError('invalid-turnout', `${votes} votes but only ${cast} ballots cast`);
 }

@@ -18,7 +18,10 @@ export function rankCandidates(options: {
       throw new InvalidTallyError('duplicate-candidate', `candidate ${candidate.candidateId} appears twice`);
     seen.add(candidate.candidateId);
     if (!Number.isInteger(candidate.votes) || candidate.votes < 0)
-      throw new InvalidTallyError('invalid-votes', `candidate ${candidate.candidateId} has ${candidate.votes} votes`);
+      throw new InvalidTallyError(
+        'invalid-votes',
+        `candidate ${candidate.candidateId} has ${candidate.votes} votes`,
+      );
   }
   const { lotSeed } = options;
   const keyed = options.candidates.map((candidate) => ({

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import type { Gender } from '@konsey/contracts';
 import { type WaitingSubstitute, succeedToSeat } from './substitute-succession.js';
 
-const sub = (memberId: string, gender: Gender, rank: number): WaitingSubstitute => ({ memberId, gender, rank });
+const sub = (memberId: string, gender: Gender, rank: number): WaitingSubstitute => ({
+  memberId,
+  gender,
+  rank,
+});
 const woman = { memberId: 'leaving', gender: 'female', reservedFor: 'female' } as const;
 
 describe('succeedToSeat', () => {
@@ -34,13 +38,24 @@ describe('succeedToSeat', () => {
   });
 
   it('when only men are left under fill-from-others, then the highest-ranked man takes it and parity is reported broken', () => {
-    const change = succeedToSeat({ leaving: woman, substitutes: [sub('m2', 'male', 2), sub('m1', 'male', 1)], shortfall: 'fill-from-others' });
-    expect(change).toMatchObject({ kind: 'succeeded', successor: { memberId: 'm1' }, basis: 'fill-from-others', parityKept: false });
+    const change = succeedToSeat({
+      leaving: woman,
+      substitutes: [sub('m2', 'male', 2), sub('m1', 'male', 1)],
+      shortfall: 'fill-from-others',
+    });
+    expect(change).toMatchObject({
+      kind: 'succeeded',
+      successor: { memberId: 'm1' },
+      basis: 'fill-from-others',
+      parityKept: false,
+    });
     expect(change.reason.en).toContain('parity is not kept');
   });
 
   it('when only men are left under leave-vacant, then the seat stays vacant', () => {
-    expect(succeedToSeat({ leaving: woman, substitutes: [sub('m1', 'male', 1)], shortfall: 'leave-vacant' })).toMatchObject({
+    expect(
+      succeedToSeat({ leaving: woman, substitutes: [sub('m1', 'male', 1)], shortfall: 'leave-vacant' }),
+    ).toMatchObject({
       kind: 'vacant',
       code: 'no-substitute-of-gender',
     });
@@ -77,7 +92,7 @@ describe('succeedToSeat', () => {
     const genders = fc.constantFrom<Gender>('female', 'male', 'other', 'undisclosed');
     fc.assert(
       fc.property(
-        fc.constantFrom<Gender>('female', 'male'),
+        fc.constantFrom('female' as const, 'male' as const),
         fc.array(genders, { maxLength: 8 }),
         fc.constantFrom('fill-from-others' as const, 'leave-vacant' as const),
         (gender, substituteGenders, shortfall) => {
@@ -91,7 +106,10 @@ describe('succeedToSeat', () => {
           if (first) expect(change).toMatchObject({ kind: 'succeeded', successor: first, parityKept: true });
           if (change.kind === 'succeeded') {
             expect(change.remaining).toHaveLength(substitutes.length - 1);
-            if (change.successor.gender !== gender && (change.successor.gender === 'female' || change.successor.gender === 'male'))
+            if (
+              change.successor.gender !== gender &&
+              (change.successor.gender === 'female' || change.successor.gender === 'male')
+            )
               expect(change.parityKept).toBe(false);
           }
         },

@@ -70,7 +70,9 @@ export function succeedToSeat(options: {
     : undefined;
   const openTo = ranked.find(
     (substitute) =>
-      !isReservedGender(substitute.gender) || leaving.reservedFor === null || substitute.gender === leaving.reservedFor,
+      !isReservedGender(substitute.gender) ||
+      leaving.reservedFor === null ||
+      substitute.gender === leaving.reservedFor,
   );
   const anyone = shortfall === 'fill-from-others' ? ranked[0] : undefined;
   const [successor, basis]: [WaitingSubstitute | undefined, SuccessionBasis] = sameGender
@@ -88,7 +90,10 @@ export function succeedToSeat(options: {
       remaining: ranked,
       reason:
         ranked.length === 0
-          ? { tr: 'Sırada yedek üye kalmadı; koltuk boş kalır', en: 'No substitute is left; the seat stays vacant' }
+          ? {
+              tr: 'Sırada yedek üye kalmadı; koltuk boş kalır',
+              en: 'No substitute is left; the seat stays vacant',
+            }
           : {
               tr: `Sırada ${gender?.tr ?? 'uygun'} yedek kalmadı; ayar gereği koltuk boş kalır`,
               en: `No substitute ${gender ? `among ${gender.en}` : 'the place was open to'} is left; the setting leaves the seat vacant`,

@@ -19,7 +19,9 @@ export function tieGroups(ranked: readonly CandidateTotal[]): { start: number; e
 export function alternativeOrders<T>(group: readonly T[]): T[][] {
   if (group.length <= 5) return permutations(group);
   const reversed = [...group].reverse();
-  return [group, reversed].flatMap((base) => base.map((_, shift) => [...base.slice(shift), ...base.slice(0, shift)]));
+  return [group, reversed].flatMap((base) =>
+    base.map((_, shift) => [...base.slice(shift), ...base.slice(0, shift)]),
+  );
 }
 
 function permutations<T>(items: readonly T[]): T[][] {

@@ -1,5 +1,10 @@
 import type { Placement, Vacancy } from './allocation-result.js';
-import { type CandidateTotal, type ReservedGender, isReservedGender, otherReservedGender } from './candidate-total.js';
+import {
+  type CandidateTotal,
+  type ReservedGender,
+  isReservedGender,
+  otherReservedGender,
+} from './candidate-total.js';
 import { type ListFill, type ListFillOptions, shortfallReport, vacancy } from './list-fill.js';
 
 /**
@@ -32,7 +37,8 @@ export function zipperOrder(options: ListFillOptions): ListFill {
   const rank = new Map(pool.map((candidate, index) => [candidate.candidateId, index]));
   const better = (a: CandidateTotal | undefined, b: CandidateTotal | undefined) =>
     a && (!b || rank.get(a.candidateId)! < rank.get(b.candidateId)!) ? a : b;
-  const lead = pool.find((candidate) => isReservedGender(candidate.gender))?.gender as ReservedGender | undefined;
+  const lead = pool.find((candidate) => isReservedGender(candidate.gender))?.gender as
+    ReservedGender | undefined;
 
   const placements: Placement[] = [];
   const vacancies: Vacancy[] = [];
@@ -40,7 +46,11 @@ export function zipperOrder(options: ListFillOptions): ListFill {
   const leftVacant: Record<ReservedGender, number> = { female: 0, male: 0 };
   let turn = 0;
   for (let position = 1; position <= size; position += 1) {
-    const place = (candidate: CandidateTotal, reservedFor: ReservedGender | null, basis: Placement['basis']) => {
+    const place = (
+      candidate: CandidateTotal,
+      reservedFor: ReservedGender | null,
+      basis: Placement['basis'],
+    ) => {
       placements.push({ ...candidate, position, reservedFor, basis });
       const queue = queues[isReservedGender(candidate.gender) ? candidate.gender : 'open'];
       queue.splice(queue.indexOf(candidate), 1);
