@@ -1,11 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadOrCreateSigningKey, signToken } from '@konsey/service-kit';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL } from '@konsey/service-kit/testing';
 import pg from 'pg';
 import { startOtlpReceiver } from './otlp-receiver.js';
 import { freePort, startServiceProcess } from './service-process.js';
+import { signInAsStaff } from './sign-in-as-staff.js';
 
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -37,9 +37,9 @@ describe('bus round trip between two service processes', () => {
     const elections = await startServiceProcess('elections', { ...common, PORT: String(electionsPort), DATABASE_URL: electionsDb.url });
     const electionsPool = new pg.Pool({ connectionString: electionsDb.url });
     try {
-      const key = await loadOrCreateSigningKey(join(dataDir, 'membership', 'signing-key.json'));
-      const staff = await signToken(key, { sub: 'staff-1', roles: ['staff'] });
-      const committee = await signToken(key, { sub: 'committee-1', roles: ['election-committee'] });
+      // A real token from membership's sign-in, verified by elections against membership's JWKS.
+      const staff = await signInAsStaff({ membershipUrl: membership.url, databaseUrl: membershipDb.url, dataDir });
+      const committee = staff;
 
       const created = await fetch(`${membership.url}/v1/members`, {
         method: 'POST',

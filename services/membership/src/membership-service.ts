@@ -1,61 +1,63 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createTokenVerifier,
-  loadOrCreateSigningKey,
-  type BaseConfig,
-  type RunServiceOptions,
-  type SigningKey,
-} from '@konsey/service-kit';
-import { createLocalJWKSet } from 'jose';
+import type { RunServiceOptions } from '@konsey/service-kit';
+import { z } from 'zod';
+import { applicationRoutes, applicationsConfig } from './applications/index.js';
+import type { DocumentStorage } from './applications/storage/document-storage.js';
+import { authConfig, authRoutes, keyringFor, type Clock, type SignInCodeSender } from './auth/index.js';
+import { onResultCertified } from './events/on-result-certified.js';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
-import { jwksRouter } from './http/jwks-router.js';
-import { memberRoutes } from './http/member-routes.js';
 import { bodyRoutes } from './http/body-routes.js';
 import { memberRecordRoutes } from './http/member-record-routes.js';
-import { z } from 'zod';
+import { memberRoutes } from './http/member-routes.js';
 import { officeRoutes } from './http/office-routes.js';
-import { onResultCertified } from './events/on-result-certified.js';
 import './membership-errors.js';
 import { serviceVersion } from './service-version.js';
 
-/** Council settings membership reads (defaults as in the domain rules). */
+/** Settings membership reads beyond the kit's (defaults as in the domain rules). */
 export const membershipConfig = {
   /** Days before a General Assembly by which a change of representative must be notified to count at it. */
   REPRESENTATIVE_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  ...authConfig,
+  ...applicationsConfig,
 };
 
-export type MembershipServiceOptions = RunServiceOptions<
-  Prisma.TransactionClient,
-  PrismaClient,
-  typeof membershipConfig
->;
+export type MembershipServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof membershipConfig>;
 
-/** Where membership keeps the private key that signs access tokens (created on first start). */
-export function signingKeyPath(config: Pick<BaseConfig, 'DATA_DIR'>): string {
-  return join(config.DATA_DIR, 'membership', 'signing-key.json');
+/** What tests replace: the clock, the sign-in code sender and the document store. */
+export interface MembershipServiceHooks {
+  clock?: Clock;
+  codeSender?: SignInCodeSender;
+  storage?: DocumentStorage;
 }
 
-/** The membership service: members and their status; the token issuer and its JWKS. */
-export function membershipService(): MembershipServiceOptions {
-  let key: Promise<SigningKey> | undefined;
-  const signingKey = (config: BaseConfig) => (key ??= loadOrCreateSigningKey(signingKeyPath(config)));
+/**
+ * The membership service: applications and their review, members, bodies, offices held, and sign-in;
+ * the token issuer, whose keys (rotated, kept in the database) are published at /.well-known/jwks.json.
+ */
+export function membershipService(hooks: MembershipServiceHooks = {}): MembershipServiceOptions {
+  type Deps = Parameters<NonNullable<MembershipServiceOptions['routes']>>[0];
+  const keyring = (deps: Deps) => keyringFor(deps, hooks.clock);
   return {
     service: 'membership',
     version: serviceVersion,
     defaultPort: 4001,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
-    verifier: async ({ config }) =>
-      createTokenVerifier(createLocalJWKSet({ keys: [(await signingKey(config)).publicJwk] })),
     config: membershipConfig,
-    routes: ({ prisma, config }) => [
-      ...memberRoutes(prisma),
-      ...memberRecordRoutes(prisma, { representativeNoticeDays: config.REPRESENTATIVE_NOTICE_DAYS }),
-      ...bodyRoutes(prisma),
-      ...officeRoutes(prisma),
+    verifier: async (deps) => keyring(deps).verifier,
+    routers: async (deps) => [keyring(deps).jwksRouter],
+    routes: (deps) => [
+      ...memberRoutes(deps.prisma),
+      ...memberRecordRoutes(deps.prisma, { representativeNoticeDays: deps.config.REPRESENTATIVE_NOTICE_DAYS }),
+      ...bodyRoutes(deps.prisma),
+      ...officeRoutes(deps.prisma),
+      ...authRoutes(deps, {
+        keyring: keyring(deps),
+        ...(hooks.clock ? { clock: hooks.clock } : {}),
+        ...(hooks.codeSender ? { codeSender: hooks.codeSender } : {}),
+      }),
+      ...applicationRoutes(deps, hooks.storage ? { storage: hooks.storage } : {}),
     ],
     handlers: () => ({ 'elections.result.certified': onResultCertified }),
-    routers: async ({ config }) => [jwksRouter([await signingKey(config)])],
   };
 }

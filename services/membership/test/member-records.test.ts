@@ -273,9 +273,15 @@ describe('membership records: bodies, offices, representatives, lists, data prot
       },
     });
     const own = await m.token(institution.id, ['member']);
+    const account = await m.call('POST', '/v1/accounts', {
+      token: await m.token('operator-1', ['operator', 'staff']),
+      body: { kind: 'member', memberId: institution.id, email: 'dernek@example.org' },
+    });
+    expect(account.status).toBe(201);
     const exported = await m.call('GET', `/v1/members/${institution.id}/export`, { token: own });
     expect(exported.body.member.displayName).toBe('Silinecek Derneği');
     expect(exported.body.representatives.map((r: Json) => r.email)).toContain('gizli@example.org');
+    expect(exported.body.account).toMatchObject({ email: 'dernek@example.org' });
     expect(
       (
         await m.call('GET', `/v1/members/${institution.id}/export`, {

@@ -164,8 +164,10 @@ describe('membership members API', () => {
   it('publishes its signing key as a JWKS without the private part', async () => {
     const response = await fetch(`${membership.service.url}/.well-known/jwks.json`);
     const jwks = (await response.json()) as { keys: Record<string, unknown>[] };
-    expect(jwks.keys).toHaveLength(1);
-    expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: membership.key.kid });
-    expect(jwks.keys[0]).not.toHaveProperty('d');
+    expect(jwks.keys.length).toBeGreaterThanOrEqual(1);
+    for (const key of jwks.keys) {
+      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+      expect(key).not.toHaveProperty('d');
+    }
   });
 });

@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@konsey/contracts';
-import { loadOrCreateSigningKey, runService, signToken, type RunningService } from '@konsey/service-kit';
+import { runService } from '@konsey/service-kit';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL } from '@konsey/service-kit/testing';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
-import { membershipService, signingKeyPath } from '../src/membership-service.js';
+import { keyringFor } from '../src/auth/index.js';
+import { membershipService } from '../src/membership-service.js';
 
 // Response bodies are read loosely: each assertion states the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,7 +18,7 @@ export type Json = Record<string, any>;
 export async function startMembership(label: string, env: Record<string, string> = {}) {
   const database = await createTestDatabase(label);
   const dataDir = await mkdtemp(join(tmpdir(), 'konsey-membership-'));
-  const service: RunningService<PrismaClient> = await runService({
+  const service = await runService({
     ...membershipService(),
     env: {
       PORT: '0',
@@ -31,8 +31,8 @@ export async function startMembership(label: string, env: Record<string, string>
       ...env,
     },
   });
-  const key = await loadOrCreateSigningKey(signingKeyPath({ DATA_DIR: dataDir }));
-  const token = (sub: string, roles: Role[]) => signToken(key, { sub, roles });
+  const keyring = keyringFor(service);
+  const token = (sub: string, roles: Role[]) => keyring.sign({ sub, roles });
 
   const call = async (
     method: string,
@@ -66,5 +66,5 @@ export async function startMembership(label: string, env: Record<string, string>
     await service.stop();
     await database.drop();
   };
-  return { service, prisma: service.prisma, key, token, call, outbox, stop };
+  return { service, prisma: service.prisma, keyring, token, call, outbox, stop };
 }

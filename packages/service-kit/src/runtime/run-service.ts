@@ -69,9 +69,11 @@ export interface RunServiceOptions<
   defaultPort: number;
 }
 
-export interface RunningService<Prisma> {
+export interface RunningService<Prisma, Config = BaseConfig> {
   url: string | undefined;
   prisma: Prisma;
+  /** The configuration the service parsed at start-up. */
+  config: Config;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -84,7 +86,9 @@ export async function runService<
   Tx extends SqlClient,
   Prisma extends ServicePrisma<Tx>,
   Extra extends z.ZodRawShape = Record<never, never>,
->(options: RunServiceOptions<Tx, Prisma, Extra>): Promise<RunningService<Prisma>> {
+>(
+  options: RunServiceOptions<Tx, Prisma, Extra>,
+): Promise<RunningService<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>> {
   const schema = baseConfigSchema.extend(options.config ?? ({} as Extra));
   const config = loadConfig(options.service, schema, options.env, {
     PORT: String(options.defaultPort),
@@ -198,7 +202,7 @@ export async function runService<
       ['database', () => prisma.$disconnect()],
       ['embedded postgresql', () => embedded?.stop()],
     ]));
-  return { url, prisma, logger, stop };
+  return { url, prisma, config, logger, stop };
 }
 
 /** Start-up waits for Redis rather than failing, so the suite can start in any order. */

@@ -9,8 +9,9 @@ export function pseudonymFor(memberId: string): string {
 
 /**
  * Erase a member on request (KVKK md. 7): the name and the representatives' contact details are
- * replaced or removed, the membership ends; what election records and the law need stays under the
- * pseudonym (offices held, body dates, the audit trail, which holds no personal data).
+ * replaced or removed, applications lose their form and contact details, the account is closed and its
+ * sessions revoked, and the membership ends; what election records and the law need stays under the
+ * pseudonym (offices held, body dates, decisions, the audit trail, which holds no personal data).
  */
 export async function eraseMember(options: {
   prisma: MembershipPrisma;

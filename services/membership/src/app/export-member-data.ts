@@ -13,6 +13,8 @@ export async function exportMemberData(prisma: MembershipPrisma, memberId: strin
   });
   if (!member) throw new AppError('not-found', { detail: `member ${memberId}` });
   const audit = await prisma.auditEntry.findMany({ where: { subjectId: memberId }, orderBy: { at: 'asc' } });
+  const applications = await prisma.membershipApplication.findMany({ where: { memberId }, orderBy: { submittedAt: 'asc' } });
+  const account = await prisma.account.findUnique({ where: { memberId }, include: { roles: true } });
   return {
     exportedAt: new Date().toISOString(),
     member: {
@@ -50,5 +52,25 @@ export async function exportMemberData(prisma: MembershipPrisma, memberId: strin
       to: o.toDate ? toCalendarDate(o.toDate) : null,
     })),
     audit: audit.map((entry) => ({ at: entry.at.toISOString(), action: entry.action, actor: entry.actor })),
+    // The TC Kimlik No is not kept (only a keyed digest for duplicate checks), so it cannot be exported.
+    applications: applications.map((a) => ({
+      kind: a.kind,
+      status: a.status,
+      displayName: a.displayName,
+      email: a.email,
+      derbisNumber: a.derbisNumber,
+      form: a.form,
+      kvkkConsentVersion: a.kvkkConsentVersion,
+      kvkkConsentedAt: a.kvkkConsentedAt?.toISOString() ?? null,
+      submittedAt: a.submittedAt.toISOString(),
+    })),
+    account: account
+      ? {
+          email: account.email,
+          language: account.language,
+          roles: account.roles.map((role) => role.role),
+          createdAt: account.createdAt.toISOString(),
+        }
+      : null,
   };
 }

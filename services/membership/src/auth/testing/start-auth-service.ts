@@ -1,13 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runService, type AnyRoute, type RunningService, type RunServiceOptions } from '@konsey/service-kit';
+import { runService, type BaseConfig, type RunningService } from '@konsey/service-kit';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL } from '@konsey/service-kit/testing';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
 import { membershipService } from '../../membership-service.js';
-import { authConfig } from '../auth-config.js';
-import { createKeyring, type Keyring } from '../app/create-keyring.js';
-import { authRoutes } from '../http/auth-routes.js';
+import type { AuthConfig } from '../auth-config.js';
+import { keyringFor, type Keyring } from '../app/create-keyring.js';
 import { capturingCodeSender, type CapturingCodeSender } from './capturing-code-sender.js';
 
 /** A clock that follows real time and can be moved forward, so tests never sleep. */
@@ -49,7 +48,7 @@ export interface AuthTestService {
 }
 
 /**
- * Membership with the auth module wired in (as membership-service.ts will be), on a database of its own,
+ * Membership as it runs, on a database of its own,
  * with a movable clock and a code sender that lets the test read the codes.
  */
 export async function startAuthService(
@@ -60,22 +59,10 @@ export async function startAuthService(
   const dataDir = await mkdtemp(join(tmpdir(), 'konsey-auth-'));
   const clock = testClock();
   const codes = capturingCodeSender();
-  // The service's own options, config and routes, whatever they grow into; the auth module's are added.
-  const base = membershipService() as unknown as RunServiceOptions<
-    Prisma.TransactionClient,
-    PrismaClient,
-    typeof authConfig
-  >;
-  const baseConfig = (base.config ?? {}) as typeof authConfig;
-  const baseRoutes = base.routes as ((deps: unknown) => AnyRoute[]) | undefined;
-  let keyring: Keyring | undefined;
-  const keyringOf = (deps: Parameters<typeof authRoutes>[0]) =>
-    (keyring ??= createKeyring({ prisma: deps.prisma, config: deps.config, clock }));
-  let service: RunningService<PrismaClient>;
+  let service: RunningService<PrismaClient, BaseConfig & AuthConfig>;
   try {
     service = await runService({
-      ...base,
-      config: { ...baseConfig, ...authConfig },
+      ...membershipService({ clock, codeSender: codes }),
       env: {
         PORT: '0',
         DATABASE_URL: database.url,
@@ -87,12 +74,6 @@ export async function startAuthService(
         NODE_ENV: 'test',
         ...env,
       },
-      routes: (deps) => [
-        ...(baseRoutes?.(deps) ?? []),
-        ...authRoutes(deps, { keyring: keyringOf(deps), clock, codeSender: codes }),
-      ],
-      routers: async (deps) => [keyringOf(deps).jwksRouter],
-      verifier: async (deps) => keyringOf(deps).verifier,
     });
   } catch (error) {
     await database.drop();
@@ -102,7 +83,7 @@ export async function startAuthService(
   return {
     url: service.url!,
     prisma: service.prisma,
-    keyring: keyring!,
+    keyring: keyringFor(service, clock),
     clock,
     codes,
     responses,
