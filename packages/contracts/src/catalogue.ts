@@ -1,6 +1,17 @@
 import type { z } from 'zod';
 import type { ServiceName } from './enums.js';
-import { resultCertified } from './events/elections-events.js';
+import {
+  ballotReceived,
+  candidacyDecided,
+  electionAnnounced,
+  objectionDecided,
+  openPoll,
+  pollDecided,
+  resultCertified,
+  votingOpened,
+} from './events/elections-events.js';
+import { motionAdopted, motionDecided, motionOverdue, motionSent } from './events/motions-events.js';
+import { contactChanged, signInCodeIssued } from './events/notification-events.js';
 import {
   applicationDecided,
   applicationSubmitted,
@@ -30,7 +41,20 @@ export const catalogue = {
   [bodyMembershipChanged.type]: bodyMembershipChanged,
   [officeAssumed.type]: officeAssumed,
   [officeEnded.type]: officeEnded,
+  [contactChanged.type]: contactChanged,
+  [signInCodeIssued.type]: signInCodeIssued,
+  [electionAnnounced.type]: electionAnnounced,
+  [candidacyDecided.type]: candidacyDecided,
+  [objectionDecided.type]: objectionDecided,
+  [votingOpened.type]: votingOpened,
+  [ballotReceived.type]: ballotReceived,
   [resultCertified.type]: resultCertified,
+  [openPoll.type]: openPoll,
+  [pollDecided.type]: pollDecided,
+  [motionAdopted.type]: motionAdopted,
+  [motionSent.type]: motionSent,
+  [motionDecided.type]: motionDecided,
+  [motionOverdue.type]: motionOverdue,
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageType = keyof typeof catalogue;

@@ -73,3 +73,23 @@ export type OfficeEndReason = z.infer<typeof OfficeEndReason>;
 /** Where an office record came from. */
 export const OfficeRecordSource = z.enum(['election', 'import', 'staff']);
 export type OfficeRecordSource = z.infer<typeof OfficeRecordSource>;
+
+/** Topics of motions (önerge). */
+export const MotionTopic = z.enum([
+  'planning',
+  'infrastructure',
+  'environment',
+  'transport',
+  'culture',
+  'social',
+  'other',
+]);
+export type MotionTopic = z.infer<typeof MotionTopic>;
+
+/** What the municipal council decided about a motion. */
+export const MunicipalOutcome = z.enum(['accepted', 'rejected', 'amended', 'referred-to-commission']);
+export type MunicipalOutcome = z.infer<typeof MunicipalOutcome>;
+
+/** How a poll's majority is counted: of the members present, or of the votes cast. */
+export const PollMajority = z.enum(['present', 'cast']);
+export type PollMajority = z.infer<typeof PollMajority>;

@@ -10,3 +10,6 @@ export * from './create-envelope.js';
 export * from './events/membership-events.js';
 export * from './events/elections-events.js';
 export * from './events/shared-schemas.js';
+export * from './events/motions-events.js';
+export * from './events/notification-events.js';
+export * from './events/reason.js';

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { TEST_REDIS_URL, testRedisPrefix } from '@konsey/service-kit/testing';
 import { freePort, startServiceProcess } from './service-process.js';
 
-const notifications = fileURLToPath(new URL('../../../services/notifications/', import.meta.url));
+const membership = fileURLToPath(new URL('../../../services/membership/', import.meta.url));
 
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', './dist/instrument.js', './dist/main.js'], {
-      cwd: notifications,
+      cwd: membership,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -34,7 +34,7 @@ describe('service start-up', () => {
   it('when no DATABASE_URL is given, then the service runs on its embedded PostgreSQL in the data folder and stops cleanly', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'konsey-embedded-'));
     const port = await freePort();
-    const service = await startServiceProcess('notifications', {
+    const service = await startServiceProcess('membership', {
       PORT: String(port),
       DATA_DIR: dataDir,
       REDIS_URL: TEST_REDIS_URL,

@@ -17,7 +17,7 @@ export const applicationSubmitted = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: [],
+  consumers: ['notifications'],
   summary:
     'An individual or institutional membership application was submitted (or resubmitted after completion).',
   schema: z.object({ applicationId: Uuid, kind: MemberKind, submittedAt: Timestamp }),
@@ -28,7 +28,7 @@ export const applicationDecided = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: [],
+  consumers: ['notifications'],
   summary: 'The Executive Board or the evaluation committee decided on an application.',
   schema: z.object({
     applicationId: Uuid,
@@ -46,7 +46,7 @@ export const memberAdmitted = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: ['elections'],
+  consumers: ['elections', 'notifications'],
   summary: 'A person or institution became a member of the council (Genel Kurul).',
   schema: z.object({
     memberId: Uuid,
@@ -75,7 +75,7 @@ export const memberStatusChanged = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: ['elections'],
+  consumers: ['elections', 'notifications'],
   summary: 'A member was suspended, reinstated or terminated.',
   schema: z.object({
     memberId: Uuid,
