@@ -7,7 +7,7 @@ import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inboxQueueName, messagesConsumedBy } from '@konsey/contracts';
+import { inboxQueueName, messagesConsumedBy, ServiceName } from '@konsey/contracts';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -27,7 +27,7 @@ await pool.query('CREATE TABLE effects (message_id uuid PRIMARY KEY)');
 const transaction = pgTransactionRunner(pool);
 const prefix = testRedisPrefix('bench_bus');
 const producer = createRedisConnection(TEST_REDIS_URL, 'producer');
-const queue = new Queue(inboxQueueName('elections'), { connection: producer, prefix });
+const queues = new Map(ServiceName.options.map((service) => [service, new Queue(inboxQueueName(service), { connection: producer, prefix })]));
 await new Promise((resolve) => producer.once('ready', resolve));
 
 const admitted = (i) => ({
@@ -44,7 +44,7 @@ const publishSeconds = (performance.now() - started) / 1000;
 
 // 2. Relay alone: drain the outbox into Redis.
 const relay = new OutboxRelay({
-  service: 'membership', transaction, db: pgSqlClient(pool), queues: new Map([['elections', queue]]), redis: producer,
+  service: 'membership', transaction, db: pgSqlClient(pool), queues, redis: producer,
   redisPrefix: prefix, logger, policy: { attempts: 3, backoffMs: 100 }, pollMs: 50, batchSize: 200,
 });
 await producer.set(`${prefix}:bus:relay-epoch:membership`, 'bench');
@@ -67,8 +67,10 @@ for (;;) {
 const consumeSeconds = (performance.now() - started) / 1000;
 
 await worker.close();
-await queue.obliterate({ force: true });
-await queue.close();
+for (const each of queues.values()) {
+  await each.obliterate({ force: true });
+  await each.close();
+}
 producer.disconnect();
 await pool.end();
 await database.drop();

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inboxQueueName, messagesConsumedBy, type ServiceName } from '@konsey/contracts';
+import { inboxQueueName, messagesConsumedBy, ServiceName } from '@konsey/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
@@ -48,8 +48,12 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
   };
   const producerRedis = redis('producer');
   const consumer: ServiceName = 'elections';
-  const queue = new Queue(inboxQueueName(consumer), { connection: producerRedis, prefix });
-  queue.on('error', () => undefined);
+  // The relay delivers to every consumer of membership's events; the test watches elections' inbox.
+  const queues = new Map(
+    ServiceName.options.map((service) => [service, new Queue(inboxQueueName(service), { connection: producerRedis, prefix })]),
+  );
+  for (const each of queues.values()) each.on('error', () => undefined);
+  const queue = queues.get(consumer)!;
   const db = pgSqlClient(pool);
   const transaction = pgTransactionRunner(pool);
 
@@ -71,7 +75,7 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
       service: 'membership',
       transaction,
       db,
-      queues: new Map([[consumer, queue]]),
+      queues,
       redis: producerRedis,
       redisPrefix: prefix,
       logger: silentLogger,
@@ -115,7 +119,7 @@ export async function createBusHarness(label: string, redisUrl = TEST_REDIS_URL)
     );
 
   const close = async () => {
-    await queue.close().catch(() => undefined);
+    for (const each of queues.values()) await each.close().catch(() => undefined);
     for (const connection of connections) connection.disconnect();
     await pool.end();
     await database.drop();
