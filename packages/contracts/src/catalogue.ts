@@ -10,7 +10,18 @@ import {
   resultCertified,
   votingOpened,
 } from './events/elections-events.js';
-import { motionAdopted, motionDecided, motionOverdue, motionSent } from './events/motions-events.js';
+import {
+  motionAdopted,
+  motionDecided,
+  motionMerged,
+  motionOverdue,
+  motionRejected,
+  motionReturned,
+  motionScheduled,
+  motionSent,
+  motionSubmitted,
+  motionWithdrawn,
+} from './events/motions-events.js';
 import { contactChanged, signInCodeIssued } from './events/notification-events.js';
 import {
   applicationDecided,
@@ -55,6 +66,12 @@ export const catalogue = {
   [motionSent.type]: motionSent,
   [motionDecided.type]: motionDecided,
   [motionOverdue.type]: motionOverdue,
+  [motionSubmitted.type]: motionSubmitted,
+  [motionReturned.type]: motionReturned,
+  [motionScheduled.type]: motionScheduled,
+  [motionRejected.type]: motionRejected,
+  [motionMerged.type]: motionMerged,
+  [motionWithdrawn.type]: motionWithdrawn,
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageType = keyof typeof catalogue;

@@ -49,3 +49,78 @@ export const motionOverdue = defineMessage({
   summary: 'A sent motion was not on the agenda of the first municipal council meeting after receipt.',
   schema: z.object({ ...MotionRef, sentOn: CalendarDate, firstMeetingOn: CalendarDate }),
 });
+
+export const motionSubmitted = defineMessage({
+  type: 'motions.motion.submitted',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary: 'A motion was submitted to the Executive Board for review (again, after a return).',
+  schema: z.object({ ...MotionRef, revision: z.number().int().min(1), submittedAt: Timestamp }),
+});
+
+export const motionReturned = defineMessage({
+  type: 'motions.motion.returned',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary: 'The Executive Board returned a motion to its submitter for changes, with the reasons.',
+  schema: z.object({
+    ...MotionRef,
+    reasons: z.array(z.string().min(1).max(2000)).min(1),
+    returnedAt: Timestamp,
+  }),
+});
+
+export const motionScheduled = defineMessage({
+  type: 'motions.motion.scheduled',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary: 'An accepted motion was put on a General Assembly agenda.',
+  schema: z.object({
+    ...MotionRef,
+    agendaId: Uuid,
+    meetingOn: CalendarDate,
+    position: z.number().int().min(1),
+  }),
+});
+
+export const motionRejected = defineMessage({
+  type: 'motions.motion.rejected',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary:
+    'A motion was rejected: by the Executive Board at review (with reasons) or by the General Assembly.',
+  schema: z.object({
+    ...MotionRef,
+    stage: z.enum(['review', 'general-assembly']),
+    reasons: z.array(z.string().min(1).max(2000)),
+    rejectedAt: Timestamp,
+  }),
+});
+
+export const motionMerged = defineMessage({
+  type: 'motions.motion.merged',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary: 'The Executive Board merged a motion into another one, which carries it on.',
+  schema: z.object({ ...MotionRef, mergedIntoId: Uuid, mergedAt: Timestamp }),
+});
+
+export const motionWithdrawn = defineMessage({
+  type: 'motions.motion.withdrawn',
+  kind: 'event',
+  version: 1,
+  producer: 'motions',
+  consumers: [],
+  summary: 'A motion was withdrawn before the General Assembly voted on it.',
+  schema: z.object({ ...MotionRef, withdrawnAt: Timestamp }),
+});
