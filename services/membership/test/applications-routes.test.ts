@@ -288,6 +288,9 @@ describe('membership applications API', () => {
       expect(types.filter((type) => type === 'membership.application.submitted')).toHaveLength(1);
       expect(types.filter((type) => type === 'membership.member.admitted')).toHaveLength(1);
       expect(types.filter((type) => type === 'membership.body-membership.changed')).toHaveLength(2);
+      const contact = events.filter((event) => event.type === 'membership.contact.changed');
+      expect(contact).toHaveLength(1);
+      expect(contact[0]!.envelope.data).toMatchObject({ subjectKind: 'member', subjectId: memberId });
       const decided = events.filter((event) => event.type === 'membership.application.decided');
       expect(decided).toHaveLength(1);
       expect(decided[0]!.envelope.data).toEqual({
@@ -475,6 +478,7 @@ describe('membership applications API', () => {
       expect(types).toEqual([
         'membership.application.submitted',
         'membership.member.admitted',
+        'membership.contact.changed',
         'membership.application.decided',
       ]);
       const decided = (await outbox()).find(

@@ -298,13 +298,31 @@ describe('membership records: bodies, offices, representatives, lists, data prot
     expect(erased.status).toBe(200);
     const after = await m.call('GET', `/v1/members/${institution.id}/export`, { token: own });
     const text = JSON.stringify(after.body);
-    for (const secret of ['Silinecek', 'Gizli Kişi', 'gizli@example.org', '111 22 33'])
+    for (const secret of [
+      'Silinecek',
+      'Gizli Kişi',
+      'gizli@example.org',
+      '111 22 33',
+      'dernek@example.org',
+    ]) {
       expect(text).not.toContain(secret);
+    }
+    expect(await m.prisma.account.findUnique({ where: { memberId: institution.id } })).toMatchObject({
+      passwordHash: null,
+      disabledAt: expect.any(Date),
+    });
     expect(after.body.member).toMatchObject({ status: 'terminated' });
     expect((await eventsSince(before)).map((event) => event.type)).toEqual([
+      'membership.contact.changed',
+      'membership.contact.changed',
       'membership.member.updated',
       'membership.member.status-changed',
     ]);
+    expect((await eventsSince(before))[0]!.envelope.data).toMatchObject({
+      subjectKind: 'member',
+      email: null,
+      phone: null,
+    });
     const audit = JSON.stringify(
       (await m.prisma.auditEntry.findMany({ where: { subjectId: institution.id } })).map(
         (entry) => entry.details,
@@ -319,7 +337,7 @@ describe('membership records: bodies, offices, representatives, lists, data prot
         })
       ).status,
     ).toBe(200);
-    expect((await eventsSince(before)).length).toBe(2);
+    expect((await eventsSince(before)).length).toBe(4);
   });
 
   it('when a member renames themselves, then an update event follows; an institution cannot set its own gender', async () => {

@@ -1,5 +1,6 @@
 import { AppError, publishEvent } from '@konsey/service-kit';
 import { lockMember, recordAudit } from '../data/member-repository.js';
+import { publishContact } from './publish-contact.js';
 import type { MembershipPrisma } from '../membership-prisma.js';
 
 /** The name an erased member is shown under: stable, and saying nothing about the person. */
@@ -42,6 +43,55 @@ export async function eraseMember(options: {
       where: { memberId: member.id },
       data: { displayName: 'Silinmiş temsilci / Erased representative', email: null, phone: null },
     });
+    // Applications keep their decisions and consent record; the person's details go.
+    const applications = await tx.membershipApplication.findMany({
+      where: { memberId: member.id },
+      select: { id: true },
+    });
+    for (const application of applications) {
+      await tx.membershipApplication.update({
+        where: { id: application.id },
+        data: {
+          displayName,
+          email: `erased-${application.id}@erased.invalid`,
+          tcKimlikDigest: null,
+          form: {},
+        },
+      });
+    }
+    const account = await tx.account.findUnique({ where: { memberId: member.id } });
+    if (account) {
+      await tx.account.update({
+        where: { id: account.id },
+        data: {
+          email: `erased-${account.id}@erased.invalid`,
+          displayName: null,
+          passwordHash: null,
+          disabledAt: now,
+          updatedAt: now,
+        },
+      });
+      await tx.authSession.updateMany({
+        where: { accountId: account.id, revokedAt: null },
+        data: { revokedAt: now, revokedReason: 'member erased' },
+      });
+    }
+    await publishContact(tx, {
+      subjectKind: 'member',
+      subjectId: member.id,
+      email: null,
+      phone: null,
+      language: 'tr',
+    });
+    if (account) {
+      await publishContact(tx, {
+        subjectKind: 'account',
+        subjectId: account.id,
+        memberId: member.id,
+        email: null,
+        language: 'tr',
+      });
+    }
     await recordAudit(tx, {
       actor: options.actor,
       action: 'member.erased',

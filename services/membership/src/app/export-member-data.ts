@@ -13,7 +13,10 @@ export async function exportMemberData(prisma: MembershipPrisma, memberId: strin
   });
   if (!member) throw new AppError('not-found', { detail: `member ${memberId}` });
   const audit = await prisma.auditEntry.findMany({ where: { subjectId: memberId }, orderBy: { at: 'asc' } });
-  const applications = await prisma.membershipApplication.findMany({ where: { memberId }, orderBy: { submittedAt: 'asc' } });
+  const applications = await prisma.membershipApplication.findMany({
+    where: { memberId },
+    orderBy: { submittedAt: 'asc' },
+  });
   const account = await prisma.account.findUnique({ where: { memberId }, include: { roles: true } });
   return {
     exportedAt: new Date().toISOString(),

@@ -11,6 +11,7 @@ export {
 } from './app/create-keyring.js';
 export {
   recordingCodeSender,
+  outboxCodeSender,
   type SignInCodeSender,
   type SignInCodeDeliveryRequest,
 } from './app/sign-in-code-sender.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@konsey/contracts';
 import { AppError, publishEvent } from '@konsey/service-kit';
 import { admitMemberInTransaction, type NewRepresentative } from '../../app/admit-member.js';
+import { publishContact } from '../../app/publish-contact.js';
 import { findBodies } from '../../data/body-repository.js';
 import { recordAudit } from '../../data/member-repository.js';
 import { fromCalendarDate } from '../../domain/calendar-date.js';
@@ -122,6 +123,13 @@ async function admit(tx: MembershipTx, actor: string, application: ApplicationRo
       gender: form.gender,
       bodyIds,
     });
+    await publishContact(tx, {
+      subjectKind: 'member',
+      subjectId: member.id,
+      email: form.contact.email,
+      phone: form.contact.phone ?? null,
+      language: 'tr',
+    });
     const dropped = requested.filter((id) => !bodyIds.includes(id));
     if (dropped.length) {
       await recordAudit(tx, {
@@ -154,6 +162,14 @@ async function admit(tx: MembershipTx, actor: string, application: ApplicationRo
         ? [representative('substitute', form.representatives.substitute)]
         : []),
     ],
+  });
+  // The institution is reached through its full representative, who acts and votes for it.
+  await publishContact(tx, {
+    subjectKind: 'member',
+    subjectId: member.id,
+    email: form.representatives.full.contact.email,
+    phone: form.representatives.full.contact.phone ?? null,
+    language: 'tr',
   });
   return member.id;
 }

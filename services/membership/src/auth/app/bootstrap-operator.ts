@@ -5,6 +5,7 @@ import type { MembershipPrisma } from '../../membership-prisma.js';
 import type { AuthConfig } from '../auth-config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { hashPassword } from '../domain/password-hash.js';
+import { publishContact } from '../../app/publish-contact.js';
 import { emailInUse, insertAccount, lockOperatorAccounts } from '../data/account-repository.js';
 import { passwordParameters } from './auth-services.js';
 
@@ -44,6 +45,12 @@ export async function bootstrapOperator(options: BootstrapOperatorOptions): Prom
       roles: ['staff', 'operator'],
       grantedBy: 'bootstrap',
       now: clock(),
+    });
+    await publishContact(tx, {
+      subjectKind: 'account',
+      subjectId: account.id,
+      email: options.email,
+      language: options.language ?? 'tr',
     });
     await recordAudit(tx, {
       actor: 'bootstrap',

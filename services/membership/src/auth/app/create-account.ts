@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Language, Role } from '@konsey/contracts';
+import { publishContact } from '../../app/publish-contact.js';
 import { AppError } from '@konsey/service-kit';
 import { findMember, recordAudit } from '../../data/member-repository.js';
 import { MEMBER_ACCOUNT_ROLES, mayChangeRole } from '../domain/role-policy.js';
@@ -53,6 +54,13 @@ export async function createAccount(
         roles,
         grantedBy: options.actor,
         now: services.clock(),
+      });
+      await publishContact(tx, {
+        subjectKind: 'account',
+        subjectId: account.id,
+        memberId: input.kind === 'member' ? input.memberId : null,
+        email: input.email,
+        language: input.language,
       });
       await recordAudit(tx, {
         actor: options.actor,

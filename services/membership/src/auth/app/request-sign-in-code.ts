@@ -41,12 +41,13 @@ export async function requestSignInCode(
     await retireOpenCodes(tx, account.id, now);
     const id = randomUUID();
     const code = generateSignInCode();
+    const expiresAt = addSeconds(now, services.config.AUTH_CODE_TTL_SECONDS);
     await insertSignInCode(tx, {
       id,
       accountId: account.id,
       codeHash: hashSignInCode(signInCodeKey(services.config), id, code),
       createdAt: now,
-      expiresAt: addSeconds(now, services.config.AUTH_CODE_TTL_SECONDS),
+      expiresAt,
     });
     await services.codeSender.send(tx, {
       accountId: account.id,
@@ -54,6 +55,7 @@ export async function requestSignInCode(
       code,
       language: account.language,
       at: now,
+      expiresAt,
     });
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@konsey/contracts';
+import { publishEvent } from '@konsey/service-kit';
 import type { MembershipTx } from '../../membership-prisma.js';
 import { insertCodeDelivery, type CodeChannel } from '../data/sign-in-code-repository.js';
 
@@ -10,6 +11,7 @@ export interface SignInCodeDeliveryRequest {
   code: string;
   language: Language;
   at: Date;
+  expiresAt: Date;
 }
 
 /** Sends a one-time code to its owner, inside the transaction that created the code. */
@@ -29,6 +31,26 @@ export const recordingCodeSender: SignInCodeSender = {
       accountId: request.accountId,
       channel: request.channel,
       createdAt: request.at,
+    });
+  },
+};
+
+/**
+ * The sender membership runs with: it records the delivery request, and hands the code to
+ * notifications through the outbox, in the transaction that created the code.
+ */
+export const outboxCodeSender: SignInCodeSender = {
+  async send(tx, request) {
+    await recordingCodeSender.send(tx, request);
+    await publishEvent(tx, {
+      type: 'membership.sign-in-code.issued',
+      data: {
+        accountId: request.accountId,
+        channel: request.channel,
+        code: request.code,
+        expiresAt: request.expiresAt.toISOString(),
+        language: request.language,
+      },
     });
   },
 };

@@ -14,7 +14,7 @@ import { refreshSession } from '../app/refresh-session.js';
 import { requestSignInCode } from '../app/request-sign-in-code.js';
 import { revokeSessions } from '../app/revoke-sessions.js';
 import { showOwnAccount } from '../app/show-own-account.js';
-import { recordingCodeSender, type SignInCodeSender } from '../app/sign-in-code-sender.js';
+import { outboxCodeSender, type SignInCodeSender } from '../app/sign-in-code-sender.js';
 import { signInWithCode } from '../app/sign-in-with-code.js';
 import { signInWithPassword } from '../app/sign-in-with-password.js';
 import { signOut } from '../app/sign-out.js';
@@ -59,7 +59,7 @@ export function authRoutes(
     config: deps.config,
     keyring: options.keyring ?? keyringFor(deps, clock),
     clock,
-    codeSender: options.codeSender ?? recordingCodeSender,
+    codeSender: options.codeSender ?? outboxCodeSender,
   };
   const tags = ['auth'];
   const accountTags = ['accounts'];
