@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { RunServiceOptions } from '@konsey/service-kit';
+import { notificationHandlers } from './events/notification-handlers.js';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { notificationsConfig } from './notifications-config.js';
+import './notifications-errors.js';
 import { serviceVersion } from './service-version.js';
 
-export type NotificationsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, Record<never, never>>;
+export type NotificationsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof notificationsConfig>;
 
-/** The notifications service on the kit: health, readiness, metrics, OpenAPI and the bus; its capabilities come with its issue. */
+/** The notifications service: a contact directory, notifications per event and recipient, and their delivery. */
 export function notificationsService(): NotificationsServiceOptions {
   return {
     service: 'notifications',
@@ -13,5 +16,12 @@ export function notificationsService(): NotificationsServiceOptions {
     defaultPort: 4004,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
+    config: notificationsConfig,
+    handlers: ({ config }) =>
+      notificationHandlers({
+        webhookEndpoints: config.WEBHOOK_ENDPOINTS,
+        quietHours: config.SMS_QUIET_HOURS,
+        now: () => new Date(),
+      }),
   };
 }

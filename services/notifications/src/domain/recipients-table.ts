@@ -1,0 +1,170 @@
+import type { MessageData, MessageType } from '@konsey/contracts';
+import type { TemplateVariables } from '../templates/render-template.js';
+import type { TemplateName } from '../templates/template-catalogue.js';
+import type { PersonalChannel } from './channel-name.js';
+
+/** Staff audiences: accounts holding the role that subscribed to them (PUT /v1/notifications/me/audiences/…). */
+export type StaffAudience = 'staff' | 'evaluation-committee' | 'election-committee' | 'executive-board';
+
+/** Who a notification is for. */
+export type Audience =
+  | { kind: 'member'; memberId: string }
+  | { kind: 'account'; accountId: string }
+  | { kind: 'staff'; audience: StaffAudience }
+  /** Members who cast a ballot in the election (known from the ballot receipts this service sent). */
+  | { kind: 'voters'; electionId: string }
+  /** The members of a body: no roster reaches this service yet, so nobody is resolved (documented gap). */
+  | { kind: 'body-members'; bodyId?: string }
+  /** The configured webhook endpoints (public events only). */
+  | { kind: 'integrations' };
+
+export interface PlannedNotification {
+  to: Audience;
+  template: TemplateName;
+  variables: TemplateVariables;
+  /** Channels for people (default e-mail only); integrations always get a webhook. */
+  channels?: readonly PersonalChannel[];
+}
+
+type Planner<T extends MessageType> = (data: MessageData<T>) => PlannedNotification[];
+
+/** Event types that become notifications (contact changes feed the directory instead). */
+export type NotifiedType = Exclude<MessageType, 'membership.contact.changed'> & keyof typeof recipientsTable;
+
+const reasons = (list: { tr: string; en: string }[]) => list.map((r) => `${r.tr} / ${r.en}`).join('\n') || '—';
+
+/**
+ * The one table of who receives what. Essential (cannot be opted out of) is a property of the
+ * template; see template-catalogue.ts.
+ *
+ * | event | recipients | channels |
+ * | --- | --- | --- |
+ * | application.submitted | staff audiences `evaluation-committee`, `staff` | e-mail |
+ * | application.decided | the applicant once a member (approved); others unresolved (no applicant contact reaches us) | e-mail |
+ * | member.admitted | the member | e-mail |
+ * | member.status-changed | the member (essential) | e-mail |
+ * | sign-in-code.issued | the account, on the channel asked for (essential, no quiet hours) | e-mail or SMS |
+ * | election.announced | members of the body (unresolved); integrations | e-mail; webhook |
+ * | candidacy.decided | the candidate | e-mail |
+ * | objection.decided | the objector (essential) | e-mail |
+ * | voting.opened | members of the body (unresolved); integrations | e-mail, SMS; webhook |
+ * | ballot.received | the voter (essential receipt) | e-mail, SMS |
+ * | result.certified | voters of that election and the elected (essential); integrations | e-mail; webhook |
+ * | motion.adopted / sent / decided | staff audiences `staff`, `executive-board`; integrations | e-mail; webhook |
+ * | motion.overdue | staff audiences `staff`, `executive-board`; integrations | e-mail; webhook |
+ */
+export const recipientsTable = {
+  'membership.application.submitted': (data) => [
+    ...(['evaluation-committee', 'staff'] as const).map((audience) => ({
+      to: { kind: 'staff' as const, audience },
+      template: 'application-submitted' as const,
+      variables: { kind: data.kind, submittedAt: data.submittedAt, applicationId: data.applicationId },
+    })),
+  ],
+  'membership.application.decided': (data) =>
+    data.memberId
+      ? [
+          {
+            to: { kind: 'member', memberId: data.memberId },
+            template: 'application-decided',
+            variables: { outcome: data.outcome, decisionNumber: data.decisionNumber, decidedOn: data.decidedOn },
+          },
+        ]
+      : [],
+  'membership.member.admitted': (data) => [
+    {
+      to: { kind: 'member', memberId: data.memberId },
+      template: 'member-admitted',
+      variables: { displayName: data.displayName, admittedAt: data.admittedAt },
+    },
+  ],
+  'membership.member.status-changed': (data) => [
+    {
+      to: { kind: 'member', memberId: data.memberId },
+      template: 'member-status-changed',
+      variables: { status: data.status, effectiveAt: data.effectiveAt, reason: data.reason ?? '—' },
+    },
+  ],
+  'membership.sign-in-code.issued': (data) => [
+    {
+      to: { kind: 'account', accountId: data.accountId },
+      template: 'sign-in-code',
+      variables: { code: data.code, expiresAt: data.expiresAt },
+      channels: [data.channel],
+    },
+  ],
+  'elections.election.announced': (data) => {
+    const variables = {
+      title: data.title,
+      office: data.office,
+      votingOn: data.votingOn,
+      candidacyOpensOn: data.candidacyOpensOn,
+      candidacyClosesOn: data.candidacyClosesOn,
+      electionId: data.electionId,
+      bodyId: data.bodyId,
+    };
+    return [
+      { to: { kind: 'body-members', bodyId: data.bodyId }, template: 'election-announced', variables },
+      { to: { kind: 'integrations' }, template: 'election-announced', variables },
+    ];
+  },
+  'elections.candidacy.decided': (data) => [
+    {
+      to: { kind: 'member', memberId: data.memberId },
+      template: 'candidacy-decided',
+      variables: { eligible: data.eligible ? 'yes' : 'no', reasons: reasons(data.reasons), electionId: data.electionId },
+    },
+  ],
+  'elections.objection.decided': (data) => [
+    {
+      to: { kind: 'member', memberId: data.objectorId },
+      template: 'objection-decided',
+      variables: { upheld: data.upheld ? 'yes' : 'no', reason: `${data.reason.tr} / ${data.reason.en}` },
+    },
+  ],
+  'elections.voting.opened': (data) => {
+    const variables = { title: data.title, round: data.round, electionId: data.electionId };
+    return [
+      { to: { kind: 'body-members' }, template: 'voting-opened', variables, channels: ['email', 'sms'] },
+      { to: { kind: 'integrations' }, template: 'voting-opened', variables },
+    ];
+  },
+  'elections.ballot.received': (data) => [
+    {
+      to: { kind: 'member', memberId: data.memberId },
+      template: 'ballot-received',
+      variables: { round: data.round, trackingCode: data.trackingCode, electionId: data.electionId },
+      channels: ['email', 'sms'],
+    },
+  ],
+  'elections.result.certified': (data) => {
+    const variables = {
+      office: data.office,
+      electedCount: data.elected.length,
+      termStart: data.termStart,
+      termEnd: data.termEnd,
+      electionId: data.electionId,
+    };
+    return [
+      ...data.elected.map((elected) => ({
+        to: { kind: 'member' as const, memberId: elected.memberId },
+        template: 'result-certified' as const,
+        variables: { ...variables, elected: 'yes' },
+      })),
+      { to: { kind: 'voters', electionId: data.electionId }, template: 'result-certified', variables: { ...variables, elected: 'no' } },
+      { to: { kind: 'integrations' }, template: 'result-certified', variables: { ...variables, elected: 'no' } },
+    ];
+  },
+  'motions.motion.adopted': (data) => motionNotices('motion-adopted', { ...data }),
+  'motions.motion.sent': (data) => motionNotices('motion-sent', { ...data }),
+  'motions.motion.decided': (data) => motionNotices('motion-decided', { ...data }),
+  'motions.motion.overdue': (data) => motionNotices('motion-overdue', { ...data }),
+} satisfies { [T in Exclude<MessageType, 'membership.contact.changed'>]?: Planner<T> };
+
+function motionNotices(template: TemplateName, variables: TemplateVariables): PlannedNotification[] {
+  return [
+    { to: { kind: 'staff', audience: 'staff' }, template, variables },
+    { to: { kind: 'staff', audience: 'executive-board' }, template, variables },
+    { to: { kind: 'integrations' }, template, variables },
+  ];
+}
