@@ -13,3 +13,4 @@ export * from './events/shared-schemas.js';
 export * from './events/motions-events.js';
 export * from './events/notification-events.js';
 export * from './events/reason.js';
+export * from './catalogue-markdown.js';

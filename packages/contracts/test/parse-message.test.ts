@@ -57,6 +57,6 @@ describe('routing table', () => {
   it('lists what each service produces and consumes', () => {
     expect(messagesProducedBy('membership')).toContain('membership.member.admitted');
     expect(messagesConsumedBy('elections')).toContain('membership.member.admitted');
-    expect(messagesConsumedBy('membership')).toEqual([]);
+    expect(messagesConsumedBy('membership')).toEqual(['elections.result.certified']);
   });
 });
