@@ -6,6 +6,7 @@ import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
 import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
+import { sittingHandlers, sittingRoutes } from './sittings/index.js';
 
 export type ElectionsServiceOptions = RunServiceOptions<
   Prisma.TransactionClient,
@@ -21,11 +22,12 @@ export function electionsService(): ElectionsServiceOptions {
     defaultPort: 4002,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
-    routes: ({ prisma }) => rosterRoutes(prisma),
+    routes: (deps) => [...rosterRoutes(deps.prisma), ...sittingRoutes(deps)],
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,
       ...rosterStructureHandlers,
+      ...sittingHandlers,
     }),
   };
 }
