@@ -2,9 +2,7 @@ import pg from 'pg';
 import { isPortOpen } from './probe.js';
 
 export type PostgresChoice =
-  | { kind: 'given'; serverUrl: string }
-  | { kind: 'local'; serverUrl: string }
-  | { kind: 'embedded' };
+  { kind: 'given'; serverUrl: string } | { kind: 'local'; serverUrl: string } | { kind: 'embedded' };
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500 });
@@ -28,7 +26,8 @@ export async function choosePostgres(env: NodeJS.ProcessEnv): Promise<PostgresCh
   if (env.KONSEY_DATABASE === 'embedded') return { kind: 'embedded' };
   if (env.POSTGRES_URL) return { kind: 'given', serverUrl: env.POSTGRES_URL };
   const local = 'postgresql://postgres@127.0.0.1:5432/postgres';
-  if ((await isPortOpen('127.0.0.1', 5432)) && (await canConnect(local))) return { kind: 'local', serverUrl: local };
+  if ((await isPortOpen('127.0.0.1', 5432)) && (await canConnect(local)))
+    return { kind: 'local', serverUrl: local };
   return { kind: 'embedded' };
 }
 

@@ -11,11 +11,20 @@ export function printLogs(name: string, index: number, stream: Readable, out: No
   const label = `${colour}${name.padEnd(13)}${reset}|`;
   createInterface({ input: stream }).on('line', (line) => {
     try {
-      const { level, msg, time: _time, service: _service, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
+      const {
+        level,
+        msg,
+        time: _time,
+        service: _service,
+        pid: _pid,
+        hostname: _host,
+        ...rest
+      } = JSON.parse(line) as Record<string, unknown>;
       const extra = Object.entries(rest)
         .filter(([key]) => !['trace_id', 'span_id', 'req', 'res', 'responseTime'].includes(key))
         .map(([key, value]) => {
-          if (key === 'err' && typeof value === 'object' && value) return `error="${(value as { message?: string }).message}"`;
+          if (key === 'err' && typeof value === 'object' && value)
+            return `error="${(value as { message?: string }).message}"`;
           return `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
         })
         .join(' ');

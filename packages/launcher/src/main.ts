@@ -26,10 +26,14 @@ async function main(): Promise<void> {
     process.stdout.write('\nKonsey durduruluyor / stopping…\n');
     for (const { child } of processes) if (child.exitCode === null) child.kill('SIGTERM');
     const deadline = Date.now() + 15_000;
-    while (processes.some(({ child }) => child.exitCode === null && child.signalCode === null) && Date.now() < deadline) {
+    while (
+      processes.some(({ child }) => child.exitCode === null && child.signalCode === null) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    for (const { child } of processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const { child } of processes)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     if (redis.kind === 'spawned') redis.process.kill('SIGTERM');
     process.exit(code);
   };
@@ -45,15 +49,36 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       DATA_DIR: dataDir,
       JWKS_URL: env.JWKS_URL ?? `http://127.0.0.1:${env.MEMBERSHIP_PORT ?? 4001}/.well-known/jwks.json`,
-      ...(postgres.kind === 'embedded' ? {} : { DATABASE_URL: databaseUrlFor(postgres.serverUrl, service.name) }),
+      ...(postgres.kind === 'embedded'
+        ? {}
+        : { DATABASE_URL: databaseUrlFor(postgres.serverUrl, service.name) }),
     };
     delete common.POSTGRES_URL;
     if (postgres.kind === 'embedded') {
-      processes.push(startServiceProcess({ service: service.name, label: service.name, index, env: { ...common, PORT: String(port), KONSEY_PROCESS: 'all' } }));
-    } else {
-      processes.push(startServiceProcess({ service: service.name, label: service.name, index, env: { ...common, PORT: String(port), KONSEY_PROCESS: 'api' } }));
       processes.push(
-        startServiceProcess({ service: service.name, label: `${service.name}-worker`, index, env: { ...common, PORT: '0', KONSEY_PROCESS: 'worker' } }),
+        startServiceProcess({
+          service: service.name,
+          label: service.name,
+          index,
+          env: { ...common, PORT: String(port), KONSEY_PROCESS: 'all' },
+        }),
+      );
+    } else {
+      processes.push(
+        startServiceProcess({
+          service: service.name,
+          label: service.name,
+          index,
+          env: { ...common, PORT: String(port), KONSEY_PROCESS: 'api' },
+        }),
+      );
+      processes.push(
+        startServiceProcess({
+          service: service.name,
+          label: `${service.name}-worker`,
+          index,
+          env: { ...common, PORT: '0', KONSEY_PROCESS: 'worker' },
+        }),
       );
     }
     urls.push([service.name, `http://${host}:${port}`]);
@@ -61,14 +86,22 @@ async function main(): Promise<void> {
   for (const { child, name } of processes) {
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(`${name} beklenmedik biçimde durdu / stopped unexpectedly (code ${code}, signal ${signal})\n`);
+      process.stderr.write(
+        `${name} beklenmedik biçimde durdu / stopped unexpectedly (code ${code}, signal ${signal})\n`,
+      );
       void stopAll(1);
     });
   }
-  for (const [index, [, url]] of urls.entries()) await waitUntilReady(url, processes.find((p) => p.name === SUITE[index]!.name)!);
+  for (const [index, [, url]] of urls.entries())
+    await waitUntilReady(
+      url,
+      processes.find((p) => p.name === SUITE[index]!.name)!,
+    );
 
   const databases =
-    postgres.kind === 'embedded' ? `embedded PostgreSQL (PGlite) under ${dataDir}` : `PostgreSQL at ${new URL(postgres.serverUrl).host}`;
+    postgres.kind === 'embedded'
+      ? `embedded PostgreSQL (PGlite) under ${dataDir}`
+      : `PostgreSQL at ${new URL(postgres.serverUrl).host}`;
   process.stdout.write(
     [
       '',
@@ -83,6 +116,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof RedisMissingError ? error.message : `Konsey başlatılamadı / could not start: ${String((error as Error)?.message ?? error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof RedisMissingError ? error.message : `Konsey başlatılamadı / could not start: ${String((error as Error)?.message ?? error)}`}\n`,
+  );
   process.exit(1);
 });

@@ -27,10 +27,15 @@ export function startServiceProcess(options: {
 }
 
 /** Wait until a service answers /readyz (or its process exits). */
-export async function waitUntilReady(url: string, process: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilReady(
+  url: string,
+  process: ServiceProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process.child.exitCode !== null) throw new Error(`${process.name} exited with code ${process.child.exitCode}`);
+    if (process.child.exitCode !== null)
+      throw new Error(`${process.name} exited with code ${process.child.exitCode}`);
     try {
       const response = await fetch(`${url}/readyz`);
       if (response.ok) return;
