@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './test-token-issuer.js';
 export * from './pg-sql-client.js';
+export * from './probe-bad-input.js';
