@@ -1,15 +1,38 @@
 import { fileURLToPath } from 'node:url';
-import type { RunServiceOptions } from '@konsey/service-kit';
+import { createRedisConnection, type RunServiceOptions } from '@konsey/service-kit';
+import type { Logger } from 'pino';
+import { createEmailChannel } from './channels/email-channel.js';
+import { createSmsChannel } from './channels/sms-channel.js';
+import { createWebhookChannel } from './channels/webhook-channel.js';
+import { createDeliveryQueues } from './delivery/delivery-queues.js';
+import { startDelivery, type DeliveryRuntime } from './delivery/start-delivery.js';
 import { notificationHandlers } from './events/notification-handlers.js';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { memberRoutes } from './http/member-routes.js';
+import { operatorRoutes } from './http/operator-routes.js';
+import { previewRoutes } from './http/preview-routes.js';
 import { notificationsConfig } from './notifications-config.js';
 import './notifications-errors.js';
 import { serviceVersion } from './service-version.js';
 
-export type NotificationsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof notificationsConfig>;
+export type NotificationsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof notificationsConfig> & {
+  /** Stops the delivery workers and loops (runService has no stop hook for them yet). */
+  stopDelivery(): Promise<void>;
+};
 
-/** The notifications service: a contact directory, notifications per event and recipient, and their delivery. */
-export function notificationsService(): NotificationsServiceOptions {
+/** What tests replace: the logger of the delivery side and handlers (to capture it), and the clock. */
+export interface NotificationsServiceHooks {
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The notifications service: a contact directory fed by membership, one notification per (event,
+ * recipient, channel) recorded in the inbox transaction, and their delivery by e-mail, SMS and webhooks
+ * through rate-limited BullMQ queues of its own. Delivery runs in worker processes only.
+ */
+export function notificationsService(hooks: NotificationsServiceHooks = {}): NotificationsServiceOptions {
+  let delivery: DeliveryRuntime | undefined;
   return {
     service: 'notifications',
     version: serviceVersion,
@@ -17,11 +40,53 @@ export function notificationsService(): NotificationsServiceOptions {
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     config: notificationsConfig,
-    handlers: ({ config }) =>
-      notificationHandlers({
+    routes: ({ config, prisma, redis }) => {
+      const queues = createDeliveryQueues(redis, config.REDIS_PREFIX);
+      const retry = async (notificationId: string) => {
+        const row = await prisma.notification.findUniqueOrThrow({ where: { id: notificationId } });
+        await queues[row.channel as keyof typeof queues].remove(notificationId);
+        await prisma.notification.updateMany({
+          where: { id: notificationId, status: 'failed' },
+          data: { status: 'pending', settledAt: null, notBefore: null, updatedAt: new Date() },
+        });
+      };
+      return [
+        ...operatorRoutes(prisma, retry),
+        ...memberRoutes(prisma, { unsubscribeSecret: config.NOTIFICATIONS_SECRET }),
+        ...previewRoutes(),
+      ];
+    },
+    // The handlers factory runs only in worker processes (KONSEY_PROCESS !== 'api'): delivery starts here.
+    handlers: ({ config, prisma, logger }) => {
+      const log = hooks.logger ?? logger;
+      delivery ??= startDelivery({
+        prisma,
+        logger: log,
+        connection: createRedisConnection(config.REDIS_URL, 'producer'),
+        workerConnection: createRedisConnection(config.REDIS_URL, 'worker'),
+        prefix: config.REDIS_PREFIX,
+        channels: {
+          email: createEmailChannel({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+          sms: createSmsChannel({ url: config.SMS_URL, token: config.SMS_TOKEN, sender: config.SMS_SENDER }),
+          webhook: createWebhookChannel({ secret: config.WEBHOOK_SECRET }),
+        },
+        webhookEndpoints: config.WEBHOOK_ENDPOINTS,
+        unsubscribeSecret: config.NOTIFICATIONS_SECRET,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        rates: { email: config.EMAIL_RATE, sms: config.SMS_RATE, webhook: config.WEBHOOK_RATE },
+        policies: { email: config.EMAIL_RETRY, sms: config.SMS_RETRY, webhook: config.WEBHOOK_RETRY },
+        dispatchPollMs: config.DISPATCH_POLL_MS,
+        reconcileMs: config.RECONCILE_MS,
+      });
+      return notificationHandlers({
         webhookEndpoints: config.WEBHOOK_ENDPOINTS,
         quietHours: config.SMS_QUIET_HOURS,
-        now: () => new Date(),
-      }),
+        now: hooks.now ?? (() => new Date()),
+      });
+    },
+    async stopDelivery() {
+      await delivery?.stop();
+      delivery = undefined;
+    },
   };
 }

@@ -31,6 +31,9 @@ type Planner<T extends MessageType> = (data: MessageData<T>) => PlannedNotificat
 /** Event types that become notifications (contact changes feed the directory instead). */
 export type NotifiedType = Exclude<MessageType, 'membership.contact.changed'> & keyof typeof recipientsTable;
 
+/** ICU select keys cannot contain `-`: `executive-board` becomes `executive_board`. */
+const selectKey = (value: string) => value.replace(/-/g, '_');
+
 const reasons = (list: { tr: string; en: string }[]) => list.map((r) => `${r.tr} / ${r.en}`).join('\n') || '—';
 
 /**
@@ -96,7 +99,7 @@ export const recipientsTable = {
   'elections.election.announced': (data) => {
     const variables = {
       title: data.title,
-      office: data.office,
+      office: selectKey(data.office),
       votingOn: data.votingOn,
       candidacyOpensOn: data.candidacyOpensOn,
       candidacyClosesOn: data.candidacyClosesOn,
@@ -139,7 +142,7 @@ export const recipientsTable = {
   ],
   'elections.result.certified': (data) => {
     const variables = {
-      office: data.office,
+      office: selectKey(data.office),
       electedCount: data.elected.length,
       termStart: data.termStart,
       termEnd: data.termEnd,

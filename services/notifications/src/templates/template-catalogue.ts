@@ -12,9 +12,10 @@ export interface TemplateDefinition {
   sample: Record<string, string | number>;
 }
 
+/** Select keys cannot hold hyphens: offices arrive with `_` (see recipients-table.ts). */
 const office = {
-  tr: '{office, select, president {Başkan} executive-board {Yürütme Kurulu üyesi} secretary-general {Genel Sekreter} facilitator {Kolaylaştırıcı} co-spokesperson {Eş Sözcü} other {{office}}}',
-  en: '{office, select, president {President} executive-board {Executive Board member} secretary-general {Secretary-General} facilitator {Facilitator} co-spokesperson {Co-spokesperson} other {{office}}}',
+  tr: '{office, select, president {Başkan} executive_board {Yürütme Kurulu üyesi} secretary_general {Genel Sekreter} facilitator {Kolaylaştırıcı} co_spokesperson {Eş Sözcü} other {{office}}}',
+  en: '{office, select, president {President} executive_board {Executive Board member} secretary_general {Secretary-General} facilitator {Facilitator} co_spokesperson {Co-spokesperson} other {{office}}}',
 };
 const municipalOutcome = {
   tr: '{outcome, select, accepted {kabul edildi} rejected {reddedildi} amended {değiştirilerek kabul edildi} other {komisyona havale edildi}}',
@@ -114,7 +115,7 @@ export const templates = {
         body: '{title} (election of {office}) will be held on {votingOn, date, long}.\n\nCandidacies are accepted from {candidacyOpensOn, date, long} to {candidacyClosesOn, date, long}.'.replace('{office}', office.en),
       },
     },
-    sample: { title: 'Yürütme Kurulu seçimi 2026', office: 'executive-board', votingOn: '2026-05-10', candidacyOpensOn: '2026-04-10', candidacyClosesOn: '2026-04-25' },
+    sample: { title: 'Yürütme Kurulu seçimi 2026', office: 'executive_board', votingOn: '2026-05-10', candidacyOpensOn: '2026-04-10', candidacyClosesOn: '2026-04-25' },
   },
   'candidacy-decided': {
     essential: false,
@@ -180,7 +181,7 @@ export const templates = {
         body: `The result of the election of ${office.en} is certified: {electedCount, plural, one {# person was} other {# people were}} elected. The term runs from {termStart, date, long} to {termEnd, date, long}.{elected, select, yes {\n\nCongratulations, you are among those elected.} other {}}`,
       },
     },
-    sample: { office: 'executive-board', electedCount: 11, termStart: '2026-06-01', termEnd: '2028-05-31', elected: 'no' },
+    sample: { office: 'executive_board', electedCount: 11, termStart: '2026-06-01', termEnd: '2028-05-31', elected: 'no' },
   },
   'motion-adopted': {
     essential: false,
