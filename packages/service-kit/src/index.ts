@@ -29,3 +29,4 @@ export * from './telemetry/create-metrics-registry.js';
 export * from './runtime/run-service.js';
 export * from './runtime/service-main.js';
 export * from './database/find-schema-drift.js';
+export * from './events/prune-bus-tables.js';

@@ -171,13 +171,4 @@ export class OutboxRelay {
     }
     return rows.length;
   }
-
-  /** Delete published rows older than the retention (run from a periodic job). */
-  async prune(): Promise<number> {
-    const hours = this.options.retentionHours ?? 24 * 7;
-    return this.options.db.$executeRawUnsafe(
-      `DELETE FROM "konsey_outbox" WHERE "published_at" IS NOT NULL AND "created_at" < now() - make_interval(hours => $1::int)`,
-      hours,
-    );
-  }
 }

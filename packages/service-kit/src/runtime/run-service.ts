@@ -20,6 +20,7 @@ import type { SqlClient, TransactionRunner } from '../database/sql-client.js';
 import { startInboxWorker } from '../events/inbox-worker.js';
 import { assertHandlersMatchRouting, type MessageHandlers } from '../events/message-handlers.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
+import { schedulePruning } from '../events/prune-bus-tables.js';
 import { createRedisConnection } from '../events/redis-connection.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import type { AnyRoute } from '../http/define-route.js';
@@ -131,6 +132,7 @@ export async function runService<
   const runsApi = config.KONSEY_PROCESS !== 'worker';
 
   let relay: OutboxRelay | undefined;
+  let pruning: { stop(): void } | undefined;
   let worker: Worker | undefined;
   if (runsWorker) {
     relay = new OutboxRelay({
@@ -145,6 +147,7 @@ export async function runService<
       pollMs: config.OUTBOX_POLL_MS,
     });
     relay.start();
+    pruning = schedulePruning(prisma, logger);
     const handlers = options.handlers?.(deps) ?? {};
     assertHandlersMatchRouting(options.service, handlers as MessageHandlers<SqlClient>);
     if (consumesMessages(options.service)) {
@@ -197,6 +200,7 @@ export async function runService<
       ['http server', () => closeServer(server)],
       ['inbox worker', () => worker?.close()],
       ['outbox relay', () => relay?.stop()],
+      ['pruning', async () => pruning?.stop()],
       ['queues', () => Promise.all([...queues.values()].map((queue) => queue.close()))],
       ['redis', () => Promise.all([redis.quit(), workerRedis.quit()]).catch(() => undefined)],
       ['database', () => prisma.$disconnect()],
