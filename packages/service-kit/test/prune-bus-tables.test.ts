@@ -23,10 +23,10 @@ describe('pruneBusTables', () => {
         );
         return id;
       };
-      const oldPublished = await outbox(true, 24 * 8);
+      await outbox(true, 24 * 8); // goes
       const oldUnpublished = await outbox(false, 24 * 8);
       const recentPublished = await outbox(true, 1);
-      const oldHandled = await inbox(24 * 31);
+      await inbox(24 * 31); // goes
       const recentHandled = await inbox(24 * 29);
 
       expect(await pruneBusTables(bus.db)).toEqual({ outbox: 1, inbox: 1 });
@@ -36,7 +36,6 @@ describe('pruneBusTables', () => {
           .sort();
       expect(await left('konsey_outbox', 'id')).toEqual([oldUnpublished, recentPublished].sort());
       expect(await left('konsey_inbox', 'message_id')).toEqual([recentHandled]);
-      expect(oldPublished).not.toBe(oldHandled);
     } finally {
       await bus.close();
     }
