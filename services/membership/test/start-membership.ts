@@ -1,9 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Role } from '@konsey/contracts';
-import { runService } from '@konsey/service-kit';
-import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL } from '@konsey/service-kit/testing';
+import { startTestService } from '@konsey/service-kit/testing';
 import { keyringFor } from '../src/auth/index.js';
 import { membershipService } from '../src/membership-service.js';
 
@@ -16,21 +12,7 @@ export type Json = Record<string, any>;
  * where tests read them), with helpers to sign tokens and call it.
  */
 export async function startMembership(label: string, env: Record<string, string> = {}) {
-  const database = await createTestDatabase(label);
-  const dataDir = await mkdtemp(join(tmpdir(), 'konsey-membership-'));
-  const service = await runService({
-    ...membershipService(),
-    env: {
-      PORT: '0',
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: testRedisPrefix(label),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      KONSEY_PROCESS: 'api',
-      ...env,
-    },
-  });
+  const { service, stop } = await startTestService(membershipService(), { label, env });
   const keyring = keyringFor(service);
   const token = (sub: string, roles: Role[]) => keyring.sign({ sub, roles });
 
@@ -62,9 +44,5 @@ export async function startMembership(label: string, env: Record<string, string>
       'SELECT type, envelope FROM konsey_outbox ORDER BY seq',
     );
 
-  const stop = async () => {
-    await service.stop();
-    await database.drop();
-  };
   return { service, prisma: service.prisma, keyring, token, call, outbox, stop };
 }
