@@ -1,20 +1,63 @@
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunServiceOptions } from '@konsey/service-kit';
+import { checkOverdueMotions } from './app/flag-overdue-motions.js';
+import { todayInTurkey } from './domain/calendar-date.js';
 import { createWorkflow } from './domain/motion-workflow.js';
 import { onPollDecided } from './events/on-poll-decided.js';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { agendaRoutes } from './http/agenda-routes.js';
+import { motionRoutes } from './http/motion-routes.js';
+import { municipalRoutes } from './http/municipal-routes.js';
+import { publicDocumentsRouter, publicRoutes } from './http/public-routes.js';
+import type { MotionRoutesContext } from './http/route-context.js';
 import { motionsConfig } from './motions-config.js';
 import './motions-errors.js';
 import { serviceVersion } from './service-version.js';
+import { localAttachmentStorage, type AttachmentStorage } from './storage/attachment-storage.js';
 
 export type MotionsServiceOptions = RunServiceOptions<
   Prisma.TransactionClient,
   PrismaClient,
   typeof motionsConfig
 >;
+type Deps = Parameters<NonNullable<MotionsServiceOptions['routes']>>[0];
 
-/** The motions service: motions from draft to the municipal council's decision, agendas, public record. */
-export function motionsService(): MotionsServiceOptions {
+/** What tests replace: today's date and the attachment store. */
+export interface MotionsServiceHooks {
+  today?: () => string;
+  storage?: AttachmentStorage;
+}
+
+/**
+ * The motions service: motions from draft to the municipal council's decision, the General Assembly's
+ * agendas and polls (through elections), the first-meeting rule, and the public record with its feed.
+ */
+export function motionsService(hooks: MotionsServiceHooks = {}): MotionsServiceOptions {
+  const contexts = new WeakMap<Deps, MotionRoutesContext>();
+  const contextOf = (deps: Deps): MotionRoutesContext => {
+    let context = contexts.get(deps);
+    if (!context) {
+      context = {
+        prisma: deps.prisma,
+        workflow: createWorkflow({ withdrawableFrom: deps.config.MOTION_WITHDRAWABLE_STATES }),
+        minCosponsors: deps.config.MOTION_MIN_COSPONSORS,
+        storage:
+          hooks.storage ??
+          localAttachmentStorage(join(resolve(deps.config.DATA_DIR), 'motions', 'attachments')),
+        limits: {
+          maxBytes: deps.config.MOTION_ATTACHMENT_MAX_BYTES,
+          mediaTypes: deps.config.MOTION_ATTACHMENT_TYPES,
+        },
+        councilName: deps.config.COUNCIL_NAME,
+        municipalityName: deps.config.MUNICIPALITY_NAME,
+        publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+        today: hooks.today ?? (() => todayInTurkey()),
+      };
+      contexts.set(deps, context);
+    }
+    return context;
+  };
   return {
     service: 'motions',
     version: serviceVersion,
@@ -22,9 +65,38 @@ export function motionsService(): MotionsServiceOptions {
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     config: motionsConfig,
+    routes: (deps) => {
+      const context = contextOf(deps);
+      return [
+        ...motionRoutes(context),
+        ...agendaRoutes(context),
+        ...municipalRoutes(context),
+        ...publicRoutes(context),
+      ];
+    },
+    routers: (deps) => [publicDocumentsRouter(contextOf(deps))],
+    // Called only in a process that runs the worker: the periodic first-meeting check lives there too.
     handlers: (deps) => {
-      const workflow = createWorkflow({ withdrawableFrom: deps.config.MOTION_WITHDRAWABLE_STATES });
-      return { 'elections.poll.decided': onPollDecided(workflow) };
+      const context = contextOf(deps);
+      startOverdueCheck(deps, context);
+      return { 'elections.poll.decided': onPollDecided(context.workflow) };
     },
   };
+}
+
+/**
+ * Judge the first-meeting rule on a timer. The kit has no hook for a worker's own timers, so the timer is
+ * unref'd (it never holds the process open) and a run that meets a closed database is only logged.
+ */
+function startOverdueCheck(deps: Deps, context: MotionRoutesContext): void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    checkOverdueMotions(deps.prisma, context.today())
+      .then((flagged) => flagged.length && deps.logger.info({ motions: flagged }, 'motions flagged overdue'))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'overdue check failed; will try again'))
+      .finally(() => (running = false));
+  }, deps.config.OVERDUE_CHECK_INTERVAL_MS);
+  timer.unref();
 }

@@ -21,10 +21,11 @@ export type Json = Record<string, any>;
  * the `elections.poll.open` command in the outbox with an `elections.poll.decided` event.
  */
 export async function startMotions(label: string, env: Record<string, string> = {}) {
+  let today = '2027-01-01';
   const database = await createTestDatabase(label);
   const dataDir = await mkdtemp(join(tmpdir(), 'konsey-motions-'));
   const issuer = await startTestTokenIssuer();
-  const options = motionsService();
+  const options = motionsService({ today: () => today });
   const service = await runService({
     ...options,
     env: {
@@ -113,7 +114,11 @@ export async function startMotions(label: string, env: Record<string, string> = 
     await issuer.close();
     await database.drop();
   };
+  const setToday = (value: string) => {
+    today = value;
+  };
   return {
+    setToday,
     service,
     prisma: service.prisma,
     config: service.config,
