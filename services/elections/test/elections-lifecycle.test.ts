@@ -496,4 +496,79 @@ describe('elections lifecycle over HTTP', () => {
     expect(badSettings.body.errors.map((e: Json) => e.field)).toEqual(['body.settings.maxChoices']);
     expect(await env.prisma.election.count()).toBe(3);
   });
+  it('when a candidate is suspended or an objection is upheld, then eligibility changes before the freeze and only eligible candidates stand', async () => {
+    env.clock.now = new Date('2027-03-01T09:00:00.000Z');
+    const created = await create({
+      title: 'Yedek seçim',
+      office: 'executive-board',
+      bodyId: executiveBoard,
+      settings: { seats: 1, method: 'plurality' },
+      term: { periodStart: 2024, term: 2 },
+      schedule,
+      committee: { memberIds: committee, threshold: 2 },
+    });
+    const id = created.body.id as string;
+    await step(id, 'announce');
+    await step(id, 'open-candidacy');
+    const [first, second] = [people['Oğuz Güneş']!, people['Barış Koç']!];
+    for (const memberId of [first, second])
+      await env.call('POST', `/v1/elections/${id}/candidacies`, { token: staff, body: { memberId } });
+    await env.prisma.rosterMember.update({ where: { memberId: first }, data: { status: 'suspended' } });
+    try {
+      expect((await env.call('POST', `/v1/elections/${id}/eligibility`, { token: staff })).body).toEqual({
+        checked: 2,
+        changed: 1,
+      });
+    } finally {
+      await env.prisma.rosterMember.update({ where: { memberId: first }, data: { status: 'active' } });
+    }
+    const objection = await env.call('POST', `/v1/elections/${id}/objections`, {
+      token: await memberToken('Ebru Şahin'),
+      body: { candidateMemberId: second, grounds: 'Aday seçim kurulunun üyesidir.' },
+    });
+    const upheld = await env.call('POST', `/v1/elections/${id}/objections/${objection.body.id}/decision`, {
+      token: await committeeToken(1),
+      body: {
+        upheld: true,
+        reason: { tr: 'Kurul üyesi aday olamaz.', en: 'A committee member may not stand.' },
+      },
+    });
+    expect(upheld.body.decision).toBe('upheld');
+    const again = await env.call('POST', `/v1/elections/${id}/objections/${objection.body.id}/decision`, {
+      token: await committeeToken(0),
+      body: { upheld: false, reason: { tr: 'İkinci karar.', en: 'Second decision.' } },
+    });
+    expect(again).toMatchObject({ status: 409, body: { code: 'objection-decided' } });
+    const decided = (await env.outbox())
+      .filter((m) => m.type === 'elections.candidacy.decided' && m.envelope.data.electionId === id)
+      .map((m) => m.envelope.data);
+    expect(decided).toContainEqual(
+      expect.objectContaining({
+        memberId: first,
+        eligible: false,
+        reasons: [expect.objectContaining({ code: 'suspended' })],
+      }),
+    );
+    expect(decided).toContainEqual(
+      expect.objectContaining({
+        memberId: second,
+        eligible: false,
+        reasons: [expect.objectContaining({ code: 'objection-upheld' })],
+      }),
+    );
+    // Closing the candidacy recomputes: the reinstated member is eligible again; the struck one stays out.
+    await step(id, 'close-candidacy');
+    await step(id, 'freeze-roll');
+    expect((await env.call('POST', `/v1/elections/${id}/eligibility`, { token: staff })).body.code).toBe(
+      'election-eligibility-frozen',
+    );
+    const candidacies = await env.prisma.electionCandidacy.findMany({ where: { electionId: id } });
+    expect(Object.fromEntries(candidacies.map((c) => [c.memberId, [c.status, c.eligible]]))).toEqual({
+      [first]: ['standing', true],
+      [second]: ['struck', false],
+    });
+    expect((await step(id, 'open-voting')).body.status).toBe('voting-open');
+    const round = await env.prisma.electionRound.findFirst({ where: { electionId: id } });
+    expect(round?.candidateIds).toEqual([first]);
+  });
 });
