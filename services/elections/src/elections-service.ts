@@ -6,6 +6,7 @@ import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
 import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
+import { electionRoutes } from './elections/index.js';
 import { sittingHandlers, sittingRoutes } from './sittings/index.js';
 
 export type ElectionsServiceOptions = RunServiceOptions<
@@ -14,7 +15,10 @@ export type ElectionsServiceOptions = RunServiceOptions<
   Record<never, never>
 >;
 
-/** The elections service: so far the roll it keeps from membership events. */
+/**
+ * The elections service: the roll, bodies and offices it keeps from membership events; elections from
+ * announcement to certification; sittings, attendance, quorum and polls.
+ */
 export function electionsService(): ElectionsServiceOptions {
   return {
     service: 'elections',
@@ -22,7 +26,7 @@ export function electionsService(): ElectionsServiceOptions {
     defaultPort: 4002,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
-    routes: (deps) => [...rosterRoutes(deps.prisma), ...sittingRoutes(deps)],
+    routes: (deps) => [...rosterRoutes(deps.prisma), ...electionRoutes(deps), ...sittingRoutes(deps)],
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,
