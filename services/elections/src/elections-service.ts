@@ -16,17 +16,17 @@ export type ElectionsServiceOptions = RunServiceOptions<
 >;
 
 /**
- * The elections service: the roll, bodies and offices it keeps from membership events; elections from
+ * The elections service (`hooks.now` fixes the clock in tests): the roll, bodies and offices it keeps from membership events; elections from
  * announcement to certification; sittings, attendance, quorum and polls.
  */
-export function electionsService(): ElectionsServiceOptions {
+export function electionsService(hooks: { now?: () => Date } = {}): ElectionsServiceOptions {
   return {
     service: 'elections',
     version: serviceVersion,
     defaultPort: 4002,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
-    routes: (deps) => [...rosterRoutes(deps.prisma), ...electionRoutes(deps), ...sittingRoutes(deps)],
+    routes: (deps) => [...rosterRoutes(deps.prisma), ...electionRoutes(deps, hooks.now ? { now: hooks.now } : {}), ...sittingRoutes(deps)],
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,

@@ -8,24 +8,21 @@ import {
   TEST_REDIS_URL,
 } from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
-import { electionRoutes } from '../src/elections/index.js';
 
 // Response bodies are read loosely: each assertion states the shape it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
 /**
- * Elections with the lifecycle routes composed in (as the lead will wire them), on a database of its own,
+ * Elections on a database of its own,
  * with a fixed clock, a token issuer, and helpers to fill the read model and call the API.
  */
 export async function startElections(label: string) {
   const database = await createTestDatabase(label);
   const issuer = await startTestTokenIssuer();
   const clock = { now: new Date('2027-03-01T09:00:00.000Z') };
-  const base = electionsService();
   const service = await runService({
-    ...base,
-    routes: (deps) => [...base.routes!(deps), ...electionRoutes(deps, { now: () => clock.now })],
+    ...electionsService({ now: () => clock.now }),
     env: {
       PORT: '0',
       DATABASE_URL: database.url,
