@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { assertHandlersMatchRouting, type MessageHandlers, type SqlClient } from '@konsey/service-kit';
+import { electionsService } from '../src/elections-service.js';
 import { startSittings, type Json, type SittingsHarness } from './sittings-harness.js';
 
 describe('polls on motions', () => {
@@ -33,6 +35,14 @@ describe('polls on motions', () => {
     h.call('PUT', `/v1/polls/${pollId}/vote`, { ...(token ? { token } : {}), body });
   const decided = async (pollId: string) =>
     (await h.outbox('elections.poll.decided')).filter((row) => row.envelope.data.pollId === pollId);
+
+  it('when the service boots, then every message routed to elections has a handler and the sittings routes are documented', async () => {
+    const handlers = electionsService().handlers!({} as never);
+    expect(() => assertHandlersMatchRouting('elections', handlers as MessageHandlers<SqlClient>)).not.toThrow();
+    const openapi = await fetch(`${h.service.url}/openapi.json`);
+    const paths = Object.keys(((await openapi.json()) as { paths: Json }).paths);
+    expect(paths).toEqual(expect.arrayContaining(['/v1/sittings/{sittingId}/check-ins', '/v1/polls/{pollId}/vote']));
+  });
 
   it('when motions sends the same poll command twice (even as two messages), then one poll waits and attaches when a sitting of the body opens', async () => {
     const { bodyId } = await h.seedBody({ size: 3 });
