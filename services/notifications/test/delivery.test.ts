@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createLogger } from '@konsey/service-kit';
+import { startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
+import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../src/domain/webhook-signature.js';
+import { startHttpReceiver, startSmtpServer, waitFor } from './receivers.js';
+import { startNotifications } from './start-notifications.js';
+
+const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+const RATE = { max: 100, duration: 500 };
+
+describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let sms: Awaited<ReturnType<typeof startHttpReceiver>>;
+  let hooks: Awaited<ReturnType<typeof startHttpReceiver>>;
+  let issuer: TestTokenIssuer;
+  let app: Awaited<ReturnType<typeof startNotifications>>;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    [smtp, sms, hooks, issuer] = await Promise.all([startSmtpServer(), startHttpReceiver(), startHttpReceiver(), startTestTokenIssuer()]);
+    const logger = createLogger({
+      service: 'notifications',
+      level: 'debug',
+      destination: new Writable({ write: (chunk, _encoding, done) => void (logLines.push(String(chunk)), done()) }) as never,
+    });
+    app = await startNotifications(
+      'delivery',
+      {
+        SMTP_URL: smtp.url,
+        SMS_URL: `${sms.url}/send`,
+        SMS_TOKEN: 'sms-token',
+        SMS_QUIET_HOURS: '0-0',
+        WEBHOOK_ENDPOINTS: `site=${hooks.url}/hook`,
+        WEBHOOK_SECRET,
+        WEBHOOK_RATE: `${RATE.max}/${RATE.duration}`,
+        EMAIL_RETRY: '3/100',
+        SMS_RETRY: '2/50',
+        JWKS_URL: issuer.jwksUrl,
+      },
+      { logger },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await Promise.all([smtp?.close(), sms?.close(), hooks?.close(), issuer?.close()]);
+  });
+
+  const member = async (language: 'tr' | 'en', contact: { email?: string; phone?: string } = {}) => {
+    const memberId = randomUUID();
+    await app.deliver('membership.contact.changed', {
+      subjectKind: 'member',
+      subjectId: memberId,
+      email: contact.email ?? `${memberId.slice(0, 8)}@uye.example.org`,
+      phone: contact.phone ?? null,
+      language,
+      changedAt: new Date().toISOString(),
+    });
+    await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: memberId } }));
+    return { memberId, email: contact.email ?? `${memberId.slice(0, 8)}@uye.example.org` };
+  };
+  const mailsTo = (email: string) => smtp.inbox.filter((mail) => mail.to === email);
+  const admitted = (memberId: string) => ({
+    memberId,
+    kind: 'individual' as const,
+    displayName: 'Ayşe Yılmaz',
+    gender: 'female' as const,
+    bodies: [],
+    admittedAt: '2026-03-20T22:30:00Z',
+  });
+  const call = async (method: string, path: string, token?: string) => {
+    const response = await fetch(`${app.service.url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    // Bodies are read loosely: each assertion states the shape it expects.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const body = (await response.json().catch(() => ({}))) as Record<string, any>;
+    return { status: response.status, body };
+  };
+
+  it('when a member is admitted, then the welcome e-mail reaches the SMTP inbox in the member’s language, as text and HTML with an unsubscribe link', async () => {
+    const english = await member('en');
+    const turkish = await member('tr');
+    await app.deliver('membership.member.admitted', admitted(english.memberId));
+    await app.deliver('membership.member.admitted', admitted(turkish.memberId));
+    const [en] = await waitFor(() => (mailsTo(english.email).length ? mailsTo(english.email) : undefined));
+    const [tr] = await waitFor(() => (mailsTo(turkish.email).length ? mailsTo(turkish.email) : undefined));
+    expect(en!.raw).toContain('Welcome to the City Council');
+    expect(en!.raw).toContain('text/html');
+    expect(en!.raw).toMatch(/List-Unsubscribe:/i);
+    expect(tr!.raw).toMatch(/Subject: =\?UTF-8\?/); // Turkish subject, encoded
+    expect(tr!.raw).toContain('21 Mart 2026');
+  });
+
+  it('when the same event is delivered twice, then one e-mail is sent', async () => {
+    const { memberId, email } = await member('tr');
+    const envelope = await app.deliver('membership.member.admitted', admitted(memberId));
+    await app.redeliver(envelope, `${envelope.id}-again`);
+    await waitFor(() => mailsTo(email).length === 1);
+    await waitFor(async () => ((await app.inbox.getJobCounts('completed')).completed ?? 0) >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo(email)).toHaveLength(1);
+    expect(await app.prisma.notification.count({ where: { eventId: envelope.id } })).toBe(1);
+  });
+
+  it('when the SMTP server refuses and then accepts, then one e-mail arrives after a retry and the log shows both attempts', async () => {
+    const { memberId, email } = await member('en');
+    smtp.refuseNext(1);
+    const envelope = await app.deliver('membership.member.admitted', admitted(memberId));
+    await waitFor(() => mailsTo(email).length === 1);
+    const notification = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }));
+    const attempts = await app.prisma.deliveryAttempt.findMany({ where: { notificationId: notification.id }, orderBy: { id: 'asc' } });
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'sent']);
+    expect(attempts[0]!.providerResponse).toContain('451');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailsTo(email)).toHaveLength(1);
+  });
+
+  it('when an opted-out member gets an optional and an essential message, then only the essential one arrives', async () => {
+    const { memberId, email } = await member('tr');
+    // Opt out the way a member does from an e-mail: the signed link of a first optional message.
+    await app.deliver('membership.member.admitted', admitted(memberId));
+    const [first] = await waitFor(() => (mailsTo(email).length ? mailsTo(email) : undefined));
+    const link = /unsubscribe\?token=([\w.-]+)/.exec(first!.raw.replace(/=\r?\n/g, ''))![1]!;
+    expect((await call('POST', `/v1/notifications/unsubscribe?token=${link}x`)).status).toBe(400);
+    expect((await call('POST', `/v1/notifications/unsubscribe?token=${link}`)).status).toBe(200);
+
+    const optional = await app.deliver('elections.candidacy.decided', { electionId: randomUUID(), memberId, eligible: true, reasons: [] });
+    await app.deliver('elections.ballot.received', { electionId: randomUUID(), round: 1, memberId, trackingCode: 'K7Q2-9XFA' });
+    await waitFor(() => mailsTo(email).some((mail) => mail.raw.includes('K7Q2-9XFA')));
+    const skipped = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: optional.id } }));
+    expect(skipped.status).toBe('skipped');
+    expect(mailsTo(email)).toHaveLength(2);
+  });
+
+  it('when a sign-in code goes by SMS, then the provider gets it, and no e-mail, phone or code appears in the logs', async () => {
+    const accountId = randomUUID();
+    const phone = '+905321234567';
+    await app.deliver('membership.contact.changed', {
+      subjectKind: 'account', subjectId: accountId, email: 'gizli.kisi@example.org', phone, language: 'tr', changedAt: new Date().toISOString(),
+    });
+    await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: accountId } }));
+    const envelope = await app.deliver('membership.sign-in-code.issued', {
+      accountId, channel: 'sms', code: '864209', expiresAt: new Date(Date.now() + 600_000).toISOString(), language: 'tr',
+    });
+    const request = await waitFor(() => sms.requests.find((r) => r.body.includes('864209')));
+    expect(request.headers.authorization).toBe('Bearer sms-token');
+    expect(JSON.parse(request.body)).toMatchObject({ to: phone });
+    const settled = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }));
+    expect(JSON.stringify(settled.variables)).not.toContain('864209');
+    const logs = logLines.join('\n');
+    expect(logs).toContain('notification settled');
+    for (const secret of ['864209', phone, '5321234567', 'gizli.kisi@example.org', '@uye.example.org']) expect(logs).not.toContain(secret);
+  });
+
+  it('when the SMS provider keeps failing, then the notification is failed, listed for operators, and a retry sends it', async () => {
+    const accountId = randomUUID();
+    await app.deliver('membership.contact.changed', {
+      subjectKind: 'account', subjectId: accountId, phone: '+905551112233', language: 'en', changedAt: new Date().toISOString(),
+    });
+    await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: accountId } }));
+    sms.state.status = 503;
+    const envelope = await app.deliver('membership.sign-in-code.issued', {
+      accountId, channel: 'sms', code: '111222', expiresAt: new Date(Date.now() + 600_000).toISOString(), language: 'en',
+    });
+    const failed = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'failed' } }));
+    sms.state.status = 200;
+    const operator = await issuer.mint({ sub: randomUUID(), roles: ['operator'] });
+    const member = await issuer.mint({ sub: randomUUID(), roles: ['member'] });
+    expect((await call('GET', '/v1/notifications/failed', member)).status).toBe(403);
+    const list = await call('GET', '/v1/notifications/failed', operator);
+    expect((list.body.items as { id: string }[]).map((item) => item.id)).toContain(failed.id);
+    expect((await call('POST', `/v1/notifications/${failed.id}/retry`, operator)).status).toBe(202);
+    await waitFor(() => app.prisma.notification.findFirst({ where: { id: failed.id, status: 'sent' } }));
+    const log = await call('GET', `/v1/notifications/${failed.id}/deliveries`, operator);
+    expect((log.body.attempts as { outcome: string }[]).map((a) => a.outcome)).toEqual(['failed', 'failed', 'sent']);
+    expect(JSON.stringify(log.body)).not.toContain('+905551112233');
+  });
+
+  it('when a webhook arrives, then the receiver verifies its signature and refuses a replayed or altered payload', async () => {
+    const envelope = await app.deliver('motions.motion.adopted', {
+      motionId: randomUUID(), title: 'Kordon bisiklet yolu', topic: 'transport', adoptedAt: new Date().toISOString(),
+    });
+    const request = await waitFor(() => hooks.requests.find((r) => r.body.includes(envelope.id)));
+    const check = (body: string, now?: Date) =>
+      verifyWebhookSignature({
+        body,
+        timestamp: request.headers[WEBHOOK_TIMESTAMP_HEADER] as string,
+        signature: request.headers[WEBHOOK_SIGNATURE_HEADER] as string,
+        secret: WEBHOOK_SECRET,
+        ...(now ? { now } : {}),
+      });
+    expect(check(request.body)).toEqual({ ok: true });
+    expect(check(request.body.replace('Kordon', 'Korden'))).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(check(request.body, new Date(Date.now() + 6 * 60_000))).toEqual({ ok: false, reason: 'stale' });
+    expect(verifyWebhookSignature({ body: request.body, timestamp: request.headers[WEBHOOK_TIMESTAMP_HEADER] as string, signature: request.headers[WEBHOOK_SIGNATURE_HEADER] as string, secret: 'another-secret-0123456789' }).ok).toBe(false);
+  });
+
+  it('when 1,000 events arrive at once, then no rate-limit window sends more than its maximum', async () => {
+    const before = hooks.requests.length;
+    const motionIds = new Set<string>();
+    const jobs = Array.from({ length: 1000 }, () => {
+      const motionId = randomUUID();
+      motionIds.add(motionId);
+      return { motionId, title: 'Toplu önerge', topic: 'other' as const, adoptedAt: new Date().toISOString() };
+    });
+    await Promise.all(jobs.map((data) => app.deliver('motions.motion.adopted', data)));
+    await waitFor(() => hooks.requests.length - before >= 1000, 55_000);
+    const times = hooks.requests.slice(before).map((r) => r.at).sort((a, b) => a - b);
+    // BullMQ's limiter counts fixed windows opened by the first job after the previous one expired.
+    const windows: number[] = [];
+    for (let i = 0; i < times.length; ) {
+      const start = times[i]!;
+      let count = 0;
+      while (i < times.length && times[i]! < start + RATE.duration) {
+        count += 1;
+        i += 1;
+      }
+      windows.push(count);
+    }
+    expect(Math.max(...windows)).toBeLessThanOrEqual(RATE.max);
+    expect(windows.length).toBeGreaterThanOrEqual(1000 / RATE.max);
+    expect(new Set(hooks.requests.slice(before).map((r) => (JSON.parse(r.body) as { data: { motionId: string } }).data.motionId)).size).toBe(1000);
+  }, 60_000);
+});
