@@ -15,10 +15,11 @@ import { notificationsConfig } from './notifications-config.js';
 import './notifications-errors.js';
 import { serviceVersion } from './service-version.js';
 
-export type NotificationsServiceOptions = RunServiceOptions<Prisma.TransactionClient, PrismaClient, typeof notificationsConfig> & {
-  /** Stops the delivery workers and loops (runService has no stop hook for them yet). */
-  stopDelivery(): Promise<void>;
-};
+export type NotificationsServiceOptions = RunServiceOptions<
+  Prisma.TransactionClient,
+  PrismaClient,
+  typeof notificationsConfig
+>;
 
 /** What tests replace: the logger of the delivery side and handlers (to capture it), and the clock. */
 export interface NotificationsServiceHooks {
@@ -32,7 +33,6 @@ export interface NotificationsServiceHooks {
  * through rate-limited BullMQ queues of its own. Delivery runs in worker processes only.
  */
 export function notificationsService(hooks: NotificationsServiceHooks = {}): NotificationsServiceOptions {
-  let delivery: DeliveryRuntime | undefined;
   return {
     service: 'notifications',
     version: serviceVersion,
@@ -40,6 +40,7 @@ export function notificationsService(hooks: NotificationsServiceHooks = {}): Not
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     config: notificationsConfig,
+    ...(hooks.logger ? { logger: hooks.logger } : {}),
     routes: ({ config, prisma, redis }) => {
       const queues = createDeliveryQueues(redis, config.REDIS_PREFIX);
       const retry = async (notificationId: string) => {
@@ -56,12 +57,11 @@ export function notificationsService(hooks: NotificationsServiceHooks = {}): Not
         ...previewRoutes(),
       ];
     },
-    // The handlers factory runs only in worker processes (KONSEY_PROCESS !== 'api'): delivery starts here.
-    handlers: ({ config, prisma, logger }) => {
-      const log = hooks.logger ?? logger;
-      delivery ??= startDelivery({
+    // Delivery runs in worker processes (KONSEY_PROCESS !== 'api') and stops with the service.
+    workers: ({ config, prisma, logger }): DeliveryRuntime =>
+      startDelivery({
         prisma,
-        logger: log,
+        logger,
         connection: createRedisConnection(config.REDIS_URL, 'producer'),
         workerConnection: createRedisConnection(config.REDIS_URL, 'worker'),
         prefix: config.REDIS_PREFIX,
@@ -77,16 +77,13 @@ export function notificationsService(hooks: NotificationsServiceHooks = {}): Not
         policies: { email: config.EMAIL_RETRY, sms: config.SMS_RETRY, webhook: config.WEBHOOK_RETRY },
         dispatchPollMs: config.DISPATCH_POLL_MS,
         reconcileMs: config.RECONCILE_MS,
-      });
+      }),
+    handlers: ({ config }) => {
       return notificationHandlers({
         webhookEndpoints: config.WEBHOOK_ENDPOINTS,
         quietHours: config.SMS_QUIET_HOURS,
         now: hooks.now ?? (() => new Date()),
       });
-    },
-    async stopDelivery() {
-      await delivery?.stop();
-      delivery = undefined;
     },
   };
 }

@@ -11,7 +11,11 @@ import { notificationsService, type NotificationsServiceHooks } from '../src/not
  * Notifications on a fresh database and Redis prefix of its own, API and worker in one process; events
  * arrive the real way, as jobs on the service's inbox queue.
  */
-export async function startNotifications(label: string, env: Record<string, string> = {}, hooks: NotificationsServiceHooks = {}) {
+export async function startNotifications(
+  label: string,
+  env: Record<string, string> = {},
+  hooks: NotificationsServiceHooks = {},
+) {
   const database = await createTestDatabase(label);
   const prefix = testRedisPrefix(label);
   const dataDir = await mkdtemp(join(tmpdir(), 'konsey-notifications-'));
@@ -35,7 +39,11 @@ export async function startNotifications(label: string, env: Record<string, stri
   /** Publish an event to the inbox queue; `jobId` lets a test redeliver the same envelope under a new job. */
   const deliver = async <T extends MessageType>(type: T, data: MessageData<T>, jobId?: string) => {
     const envelope = createEnvelope({ type, data });
-    await inbox.add(type, envelope, { jobId: jobId ?? envelope.id, attempts: 3, backoff: { type: 'fixed', delay: 100 } });
+    await inbox.add(type, envelope, {
+      jobId: jobId ?? envelope.id,
+      attempts: 3,
+      backoff: { type: 'fixed', delay: 100 },
+    });
     return envelope;
   };
   const redeliver = async (envelope: { id: string; type: string }, jobId: string) =>
@@ -43,7 +51,6 @@ export async function startNotifications(label: string, env: Record<string, stri
 
   const stop = async () => {
     await inbox.close();
-    await options.stopDelivery();
     await service.stop();
     await database.drop();
   };

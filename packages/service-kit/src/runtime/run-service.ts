@@ -68,6 +68,20 @@ export interface RunServiceOptions<
   ) => Promise<TokenVerifier>;
   /** Port when PORT is not set. */
   defaultPort: number;
+  /**
+   * Background work of the service's own (delivery queues, reconcilers, periodic checks), started in
+   * worker processes after the relay and stopped before the queues close.
+   */
+  workers?: (
+    deps: ServiceDependencies<Prisma, BaseConfig & z.infer<z.ZodObject<Extra>>>,
+  ) => Promise<BackgroundWork> | BackgroundWork;
+  /** Use this logger instead of creating one (tests capture what a service logs). */
+  logger?: Logger;
+}
+
+/** Something a worker process runs until the service stops. */
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }
 
 export interface RunningService<Prisma, Config = BaseConfig> {
@@ -94,7 +108,7 @@ export async function runService<
   const config = loadConfig(options.service, schema, options.env, {
     PORT: String(options.defaultPort),
   }) as BaseConfig & z.infer<z.ZodObject<Extra>>;
-  const logger = createLogger({ service: options.service, level: config.LOG_LEVEL });
+  const logger = options.logger ?? createLogger({ service: options.service, level: config.LOG_LEVEL });
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbedded(options.service, config);
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
@@ -133,6 +147,7 @@ export async function runService<
 
   let relay: OutboxRelay | undefined;
   let pruning: { stop(): void } | undefined;
+  let background: BackgroundWork | undefined;
   let worker: Worker | undefined;
   if (runsWorker) {
     relay = new OutboxRelay({
@@ -160,6 +175,7 @@ export async function runService<
         logger,
       });
     }
+    background = await options.workers?.(deps);
   }
 
   // A worker-only process still serves /healthz, /readyz and /metrics, for orchestrators and Prometheus.
@@ -199,6 +215,7 @@ export async function runService<
     (stopping ??= closeInOrder(logger, config.SHUTDOWN_TIMEOUT_MS, [
       ['http server', () => closeServer(server)],
       ['inbox worker', () => worker?.close()],
+      ['background work', () => background?.stop()],
       ['outbox relay', () => relay?.stop()],
       ['pruning', async () => pruning?.stop()],
       ['queues', () => Promise.all([...queues.values()].map((queue) => queue.close()))],
