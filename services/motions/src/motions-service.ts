@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunServiceOptions } from '@konsey/service-kit';
+import type { BackgroundWork, RunServiceOptions } from '@konsey/service-kit';
 import { checkOverdueMotions } from './app/flag-overdue-motions.js';
 import { todayInTurkey } from './domain/calendar-date.js';
 import { createWorkflow } from './domain/motion-workflow.js';
@@ -75,28 +75,26 @@ export function motionsService(hooks: MotionsServiceHooks = {}): MotionsServiceO
       ];
     },
     routers: (deps) => [publicDocumentsRouter(contextOf(deps))],
-    // Called only in a process that runs the worker: the periodic first-meeting check lives there too.
-    handlers: (deps) => {
-      const context = contextOf(deps);
-      startOverdueCheck(deps, context);
-      return { 'elections.poll.decided': onPollDecided(context.workflow) };
-    },
+    handlers: (deps) => ({ 'elections.poll.decided': onPollDecided(contextOf(deps).workflow) }),
+    // Worker processes judge the first-meeting rule on a timer, stopped with the service.
+    workers: (deps) => startOverdueCheck(deps, contextOf(deps)),
   };
 }
 
-/**
- * Judge the first-meeting rule on a timer. The kit has no hook for a worker's own timers, so the timer is
- * unref'd (it never holds the process open) and a run that meets a closed database is only logged.
- */
-function startOverdueCheck(deps: Deps, context: MotionRoutesContext): void {
-  let running = false;
+/** Judge the first-meeting rule on a timer; a failed run is logged and tried again at the next tick. */
+function startOverdueCheck(deps: Deps, context: MotionRoutesContext): BackgroundWork {
+  let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    checkOverdueMotions(deps.prisma, context.today())
+    running = checkOverdueMotions(deps.prisma, context.today())
       .then((flagged) => flagged.length && deps.logger.info({ motions: flagged }, 'motions flagged overdue'))
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'overdue check failed; will try again'))
-      .finally(() => (running = false));
+      .finally(() => (running = undefined));
   }, deps.config.OVERDUE_CHECK_INTERVAL_MS);
-  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
