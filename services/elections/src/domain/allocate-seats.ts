@@ -69,12 +69,26 @@ export function allocateSeats(options: AllocateSeatsOptions): AllocationResult {
     candidates: options.candidates,
     ...(lotSeed === undefined ? {} : { lotSeed }),
   });
+  return decideInRankOrder(ranked, tieGroups(ranked), options, lotSeed);
+}
+
+/**
+ * The lists for candidates already in rank order, with the tie groups of that order (runs that are
+ * still tied) checked for whether they matter: under a seed each one that matters is drawn; otherwise
+ * it becomes a {@link RevoteCall}. Shared by {@link allocateSeats} and `applyRevotes`.
+ */
+export function decideInRankOrder(
+  ranked: readonly CandidateTotal[],
+  groups: readonly { start: number; end: number }[],
+  options: AllocateSeatsOptions,
+  lotSeed: string | undefined,
+): AllocationResult {
   const base = allocateInRankOrder(ranked, options);
   const baseOutcomes = outcomes(base);
 
   const lots: LotDraw[] = [];
   const revotes: RevoteCall[] = [];
-  for (const { start, end } of tieGroups(ranked)) {
+  for (const { start, end } of groups) {
     const group = ranked.slice(start, end);
     const trials = alternativeOrders(group).map((order) =>
       outcomes(allocateInRankOrder([...ranked.slice(0, start), ...order, ...ranked.slice(end)], options)),

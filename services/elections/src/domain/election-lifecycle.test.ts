@@ -41,7 +41,38 @@ describe('transition', () => {
       ...round,
       { type: 'certify' },
     ]);
-    expect(state).toEqual({ status: 'certified', round: 4 });
+    expect(state).toEqual({ status: 'certified', round: 4, president: { round: 3, revote: 1 } });
+  });
+
+  it('when the run-off places after round 2 go to a revote, then round 3 still opens after it, counted by round not session', () => {
+    const round = [{ type: 'close-voting' }, { type: 'tally' }] as const;
+    const revoted = run([
+      ...happyPath,
+      { type: 'open-next-round', purpose: 'president-round-2' },
+      ...round,
+      { type: 'open-next-round', purpose: 'revote' },
+      ...round,
+      { type: 'open-next-round', purpose: 'revote' },
+      ...round,
+    ]);
+    expect(revoted).toEqual({ status: 'tallied', round: 4, president: { round: 2, revote: 2 } });
+    const third = transition(revoted, { type: 'open-next-round', purpose: 'president-round-3' });
+    expect(third).toEqual({
+      ok: true,
+      state: { status: 'voting-open', round: 5, president: { round: 3, revote: 0 } },
+    });
+    // A revote of round 1 is still round 1: round 3 cannot follow it.
+    const early = run([...happyPath], { status: 'draft', round: 1, president: { round: 1, revote: 0 } });
+    const refused = transition(
+      { ...early, round: 2, president: { round: 1, revote: 1 } },
+      { type: 'open-next-round', purpose: 'president-round-3' },
+    );
+    expect(refused).toMatchObject({ ok: false, refusal: { code: 'round-out-of-order' } });
+    // A revote in a block election carries no President stage.
+    expect(run([...happyPath, { type: 'open-next-round', purpose: 'revote' }])).toEqual({
+      status: 'voting-open',
+      round: 2,
+    });
   });
 
   it('when round 3 is asked for after round 1, then it is refused as out of order', () => {

@@ -17,10 +17,23 @@ export const ElectionStatus = z.enum([
 ]);
 export type ElectionStatus = z.infer<typeof ElectionStatus>;
 
-/** An election's state: its status and the round being voted or counted (1 for the first). */
+/**
+ * An election's state: its status and the voting session being voted or counted (`round`, 1 for the
+ * first; every revote is a session of its own). For the President, `president` says which of the three
+ * rounds that session counts as and how many revotes of that round have been held, e.g. the second
+ * revote of round 2 is `{ round: 2, revote: 2 }` in session 4 or later. Without it, the session number
+ * is taken as the President round (states stored before revotes were distinguished).
+ */
 export interface ElectionState {
   status: ElectionStatus;
   round: number;
+  president?: PresidentStage;
+}
+
+/** Which President round a voting session counts as, and how many revotes of it came before. */
+export interface PresidentStage {
+  round: 1 | 2 | 3;
+  revote: number;
 }
 
 /** Why a further round is opened after a count. */
@@ -78,7 +91,8 @@ const STATUS_NAMES: Record<ElectionStatus, Reason> = {
  * The election's state machine: draft → announced → candidacy-open → candidacy-closed → roll-frozen →
  * voting-open → voting-closed → tallied → certified, and cancelled from any state that is not final.
  * After a count, `open-next-round` goes from tallied back to voting-open with the round number raised:
- * President round 2 only after round 1, round 3 only after round 2, a revote after any round. Announcing
+ * President round 2 only after round 1, round 3 only after round 2 (or a revote of round 2: the
+ * President round counts, not the number of sessions), a revote after any round. Announcing
  * checks the notice rule (`checkAnnouncementNotice`). A transition that is not allowed is returned as
  * a refusal with its reason; nothing is thrown.
  */
@@ -106,14 +120,19 @@ export function transition(state: ElectionState, event: ElectionEvent): Transiti
     if (!notice.ok) return refuse('short-notice', notice.reason);
   }
   if (event.type === 'open-next-round') {
+    const kind = state.president?.round ?? state.round;
     const needed =
-      event.purpose === 'president-round-2' ? 1 : event.purpose === 'president-round-3' ? 2 : state.round;
-    if (state.round !== needed)
+      event.purpose === 'president-round-2' ? 1 : event.purpose === 'president-round-3' ? 2 : kind;
+    if (kind !== needed)
       return refuse('round-out-of-order', {
-        tr: `${state.round}. turdan sonra ${event.purpose === 'president-round-2' ? '2' : '3'}. tura geçilemez`,
-        en: `Round ${state.round} cannot be followed by ${event.purpose}`,
+        tr: `${kind}. turdan sonra ${event.purpose === 'president-round-2' ? '2' : '3'}. tura geçilemez`,
+        en: `Round ${kind} cannot be followed by ${event.purpose}`,
       });
-    return { ok: true, state: { status: to, round: state.round + 1 } };
+    const next: ElectionState = { status: to, round: state.round + 1 };
+    if (event.purpose === 'revote') {
+      if (state.president) next.president = { ...state.president, revote: state.president.revote + 1 };
+    } else next.president = { round: event.purpose === 'president-round-2' ? 2 : 3, revote: 0 };
+    return { ok: true, state: next };
   }
   return { ok: true, state: { ...state, status: to } };
 }

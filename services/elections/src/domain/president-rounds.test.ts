@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { drawLots } from './draw-lots.js';
 import { InvalidTallyError } from './invalid-tally-error.js';
 import { absoluteMajorityBar, twoThirdsBar } from './majority-bars.js';
-import { decidePresidentRound } from './president-rounds.js';
+import { decidePresidentRound, decideRunOffRevote } from './president-rounds.js';
 
 /** İzmir 2020: 392 on the roll, 332 voted. */
 const izmir = { registered: 392, present: 332, cast: 332 };
@@ -168,6 +168,88 @@ describe('decidePresidentRound', () => {
       candidateIds: ['a', draw.order[0]].sort(),
       lot: draw,
     });
+  });
+
+  it('when second place is tied after round 2 under revote, then the revote fills it and round 3 follows; a tie again revotes again', () => {
+    const tallies = [
+      { candidateId: 'a', votes: 120 },
+      { candidateId: 'b', votes: 70 },
+      { candidateId: 'c', votes: 70 },
+      { candidateId: 'd', votes: 70 },
+    ];
+    const call = decidePresidentRound({ round: 2, tallies, turnout: izmir, tieBreak: 'revote' });
+    expect(call).toMatchObject({
+      kind: 'revote',
+      round: 2,
+      candidateIds: ['b', 'c', 'd'],
+      places: 1,
+      carriedIds: ['a'],
+    });
+    if (call.kind !== 'revote') throw new Error('expected a revote');
+    const again = decideRunOffRevote({
+      tallies: [
+        { candidateId: 'b', votes: 140 },
+        { candidateId: 'c', votes: 140 },
+        { candidateId: 'd', votes: 40 },
+      ],
+      places: call.places,
+      carriedIds: call.carriedIds,
+      turnout: izmir,
+    });
+    expect(again).toMatchObject({
+      kind: 'revote',
+      round: 2,
+      candidateIds: ['b', 'c'],
+      places: 1,
+      carriedIds: ['a'],
+    });
+    expect(again.reason.en).toContain('tied again on 140');
+    const decided = decideRunOffRevote({
+      tallies: [
+        { candidateId: 'b', votes: 120 },
+        { candidateId: 'c', votes: 200 },
+      ],
+      places: 1,
+      carriedIds: ['a'],
+      turnout: izmir,
+    });
+    expect(decided).toMatchObject({ kind: 'next-round', round: 2, nextRound: 3, candidateIds: ['a', 'c'] });
+    // Three tied for both places: the best of the revote goes through while the other two vote again.
+    const both = decideRunOffRevote({
+      tallies: [
+        { candidateId: 'x', votes: 150 },
+        { candidateId: 'y', votes: 80 },
+        { candidateId: 'z', votes: 80 },
+      ],
+      places: 2,
+      carriedIds: [],
+      turnout: izmir,
+    });
+    expect(both).toMatchObject({ kind: 'revote', candidateIds: ['y', 'z'], places: 1, carriedIds: ['x'] });
+    expect(() => decideRunOffRevote({ tallies: [], places: 1, carriedIds: [], turnout: izmir })).toThrow(
+      InvalidTallyError,
+    );
+  });
+
+  it('a run-off revote always sends exactly the contested number of places on, or revotes among fewer', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 30 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        (votes, places) => {
+          fc.pre(places < votes.length);
+          const tallies = votes.map((value, index) => ({ candidateId: `c${index}`, votes: value }));
+          const decision = decideRunOffRevote({ tallies, places, carriedIds: ['k'], turnout: izmir });
+          if (decision.kind === 'next-round') expect(decision.candidateIds).toHaveLength(places + 1);
+          else if (decision.kind === 'revote') {
+            expect(decision.candidateIds.length).toBeGreaterThan(decision.places);
+            expect(decision.carriedIds.length + decision.places).toBe(places + 1);
+            expect(decision.candidateIds.length).toBeLessThanOrEqual(votes.length);
+          } else throw new Error('a revote elects nobody');
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('when first place is tied by two after round 2, then both go to the run-off without a draw', () => {

@@ -59,6 +59,8 @@ export type PresidentRoundDecision =
       candidateIds: string[];
       /** In round 2: how many run-off places the tied contest; in round 3: the seat. */
       places: number;
+      /** In round 2: candidates already through to round 3 whatever the revote gives. */
+      carriedIds: string[];
       reason: Reason;
     };
 
@@ -144,6 +146,7 @@ export function decidePresidentRound(options: DecidePresidentRoundOptions): Pres
       round,
       candidateIds: tied.sort(),
       places: 1,
+      carriedIds: [],
       reason: {
         tr: `3. turda ${tied.join(' ve ')} ${top.votes} oyla eşit kaldı; aralarında yeniden oylama yapılır`,
         en: `${tied.join(' and ')} tied on ${top.votes} votes in round 3; they vote again`,
@@ -209,6 +212,7 @@ function runOffPlaces(
       round: 2,
       candidateIds: [...tied].sort(),
       places,
+      carriedIds: [...sure].sort(),
       reason: {
         tr: `${missed.tr}; ${tied.join(', ')} ${cut} oyla eşit; ${places} 3. tur yeri için aralarında yeniden oylama yapılır`,
         en: `${missed.en}; ${tied.join(', ')} tied on ${cut} votes; they vote again for ${places} run-off place(s)`,
@@ -216,6 +220,66 @@ function runOffPlaces(
     };
   const lot = drawLots({ seed: requireSeed(options), candidateIds: tied });
   return next([...sure, ...lot.order.slice(0, places)], lot);
+}
+
+/** A revote among candidates tied for the run-off places after round 2. */
+export interface DecideRunOffRevoteOptions {
+  /** The tied candidates' votes in the revote: exactly those who stood in it. */
+  tallies: readonly Pick<CandidateTotal, 'candidateId' | 'votes'>[];
+  /** How many run-off places the tied contest (see the `revote` decision). */
+  places: number;
+  /** Candidates already through to round 3. */
+  carriedIds: readonly string[];
+  turnout: PresidentTurnout;
+  /** Default `registered`; only reported (a revote elects nobody, it fills run-off places). */
+  base?: PresidentBaseSetting;
+}
+
+/**
+ * Decide a revote for the run-off places after round 2 (tieBreak `revote`). It does not elect: it only
+ * says who joins the candidates already through. The `places` best of the revote go to round 3 with
+ * them; a tie across the cut again calls for another revote among those still tied (the ones above the
+ * cut are carried too). The result stays a decision *of round 2*, so round 3 follows it.
+ */
+export function decideRunOffRevote(options: DecideRunOffRevoteOptions): PresidentRoundDecision {
+  const { tallies, places, turnout } = options;
+  validate(tallies, turnout);
+  if (!Number.isInteger(places) || places < 1 || places >= tallies.length)
+    throw new InvalidTallyError('invalid-places', `a revote for ${places} place(s) among ${tallies.length}`);
+  const baseSetting = options.base ?? 'registered';
+  const base = baseOf(turnout, baseSetting);
+  const bar = absoluteMajorityBar(base);
+  const ranked = [...tallies].sort((a, b) => b.votes - a.votes || (a.candidateId < b.candidateId ? -1 : 1));
+  const cut = ranked[places - 1]!.votes;
+  const sure = ranked.filter((entry) => entry.votes > cut).map((entry) => entry.candidateId);
+  const tied = ranked.filter((entry) => entry.votes === cut).map((entry) => entry.candidateId);
+  const left = places - sure.length;
+  const carried = [...options.carriedIds, ...sure];
+  const votes = ranked.map((entry) => `${entry.candidateId} ${entry.votes}`).join(', ');
+  if (tied.length <= left)
+    return {
+      kind: 'next-round',
+      round: 2,
+      nextRound: 3,
+      candidateIds: [...carried, ...tied].sort(),
+      bar,
+      base,
+      reason: {
+        tr: `Yeniden oylamada ${votes}; ${[...sure, ...tied].join(' ve ')} 3. tura kaldı`,
+        en: `In the revote ${votes}; ${[...sure, ...tied].join(' and ')} go to round 3`,
+      },
+    };
+  return {
+    kind: 'revote',
+    round: 2,
+    candidateIds: [...tied].sort(),
+    places: left,
+    carriedIds: carried.sort(),
+    reason: {
+      tr: `Yeniden oylamada ${votes}; ${tied.join(', ')} ${cut} oyla yine eşit; ${left} 3. tur yeri için aralarında yeniden oylama yapılır`,
+      en: `In the revote ${votes}; ${tied.join(', ')} tied again on ${cut} votes; they vote again for ${left} run-off place(s)`,
+    },
+  };
 }
 
 function requireSeed(options: DecidePresidentRoundOptions): string {
