@@ -1,0 +1,80 @@
+import { AppError, defineErrorCodes } from '@konsey/service-kit';
+
+/** Error codes of the ballot box (key ceremony, credentials, casting). */
+export const ballotBoxErrors = defineErrorCodes({
+  'ballot-box-election-state': {
+    status: 409,
+    tr: 'Seçim şu anki durumundayken bu işlem yapılamaz.',
+    en: 'This is not possible in the election’s current state.',
+  },
+  'ballot-box-not-on-committee': {
+    status: 403,
+    tr: 'Bu işlemi yalnızca bu seçimin seçim kurulu üyeleri yapabilir.',
+    en: 'Only members of this election’s committee may do this.',
+  },
+  'ballot-ceremony-not-started': {
+    status: 409,
+    tr: 'Anahtar töreni henüz başlamadı.',
+    en: 'The key ceremony has not started.',
+  },
+  'ballot-ceremony-not-participant': {
+    status: 403,
+    tr: 'Bu anahtar töreni denemesinde yer almıyorsunuz.',
+    en: 'You are not a participant of this attempt of the key ceremony.',
+  },
+  'ballot-ceremony-out-of-order': {
+    status: 409,
+    tr: 'Anahtar töreninin bu adımı henüz atılamaz ya da artık atılamaz.',
+    en: 'This step of the key ceremony cannot be taken now.',
+  },
+  'ballot-ceremony-invalid': {
+    status: 422,
+    tr: 'Anahtar töreni iletisi geçersiz (kodlama, kanıt ya da imza).',
+    en: 'The key ceremony message is invalid (encoding, proof or signature).',
+  },
+  'ballot-ceremony-conflict': {
+    status: 409,
+    tr: 'Bu üye bu adımda farklı bir ileti göndermiş.',
+    en: 'This member already sent a different message at this step.',
+  },
+  'ballot-ceremony-too-few': {
+    status: 409,
+    tr: 'Bu üye çıkarılırsa eşik sayısından az kurul üyesi kalır.',
+    en: 'Excluding this member would leave fewer committee members than the threshold.',
+  },
+  'ballot-ceremony-incomplete': {
+    status: 409,
+    tr: 'Anahtar töreni tamamlanmadı; oylama açılamaz ve oy atılamaz.',
+    en: 'The key ceremony is not complete; voting cannot open and no ballot can be cast.',
+  },
+  'voter-not-on-roll': {
+    status: 403,
+    tr: 'Bu seçimin kesinleşmiş hazirun listesinde değilsiniz.',
+    en: 'You are not on this election’s frozen roll.',
+  },
+  'ballot-credential-missing': {
+    status: 409,
+    tr: 'Oy atmadan önce bu seçim için oy kimliği alın.',
+    en: 'Obtain a ballot credential for this election before casting.',
+  },
+  'ballot-voting-closed': {
+    status: 409,
+    tr: 'Bu seçimde oylama açık değil.',
+    en: 'Voting is not open in this election.',
+  },
+  'ballot-malformed': {
+    status: 422,
+    tr: 'Oy pusulası biçimsel olarak geçersiz; hiçbir şey kaydedilmedi.',
+    en: 'The ballot is malformed; nothing was stored.',
+  },
+  'ballot-already-cast': {
+    status: 409,
+    tr: 'Bu seçimde oyunuzu zaten kullandınız.',
+    en: 'You have already cast your ballot in this election.',
+  },
+});
+
+export type BallotBoxErrorCode = keyof typeof ballotBoxErrors;
+
+export const fail = (code: BallotBoxErrorCode | 'not-found' | 'forbidden', detail: string): AppError =>
+  new AppError(code, { detail });

@@ -1,0 +1,196 @@
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  announce,
+  createCommitteeMember,
+  finishCeremony,
+  fromHex,
+  G,
+  sealShares,
+  sign,
+  systemRandom,
+  type CommitteeMember,
+  type ElectionParameters,
+} from '@konsey/ballot-crypto';
+import {
+  announcementFromWire,
+  announcementToWire,
+  confirmationMessage,
+  envelopeFromWire,
+  envelopeToWire,
+  scalarFromWire,
+  scalarToWire,
+  signatureToWire,
+  type AnnouncementJson,
+  type EnvelopeJson,
+} from '../wire.js';
+
+/** Where a committee member's CLI talks to, and the file that keeps its secrets (mode 0600). */
+export interface CommitteeOptions {
+  election: string;
+  url: string;
+  token: string;
+  keyFile: string;
+}
+
+/** The member's secrets for one attempt of the ceremony; never sent anywhere. */
+interface KeyFile {
+  version: 1;
+  electionId: string;
+  ceremonyId: string;
+  attempt: number;
+  index: number;
+  parameters: ElectionParameters;
+  parametersHash: string;
+  coefficients: string[];
+  authSecretKey: string;
+  /** After `confirm`: the member's share of the election key, needed at the tally. */
+  secretShare?: string;
+  baseHash?: string;
+}
+
+interface CeremonyView {
+  ceremonyId: string;
+  attempt: number;
+  status: string;
+  you: { index: number } | null;
+  parameters: ElectionParameters;
+  parametersHash: string;
+  announcements: AnnouncementJson[];
+  baseHash: string | null;
+  jointKey: string | null;
+  fingerprint: string | null;
+}
+
+async function api<T>(o: CommitteeOptions, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${o.url}/v1/elections/${o.election}/ceremony${path}`, {
+    method,
+    headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path || '/'} → ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Write the key file atomically with mode 0600 (owner read/write only). */
+function saveKeyFile(path: string, key: KeyFile): void {
+  const aside = `${path}.${process.pid}.tmp`;
+  writeFileSync(aside, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600, flag: 'w' });
+  chmodSync(aside, 0o600);
+  renameSync(aside, path);
+}
+
+function loadKeyFile(path: string): KeyFile {
+  return JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+}
+
+function memberOf(key: KeyFile): CommitteeMember {
+  const member = createCommitteeMember({
+    index: key.index,
+    parameters: key.parameters,
+    parametersHash: fromHex(key.parametersHash),
+  });
+  const coefficients = key.coefficients.map((c, j) => scalarFromWire(c, `coefficients[${j}]`));
+  const authSecretKey = scalarFromWire(key.authSecretKey, 'authSecretKey');
+  // Same shape as ballot-crypto's member, with the secrets read from disk.
+  return { ...member, coefficients, authSecretKey, authPublicKey: G.multiply(authSecretKey), random: systemRandom };
+}
+
+/** Start (or join) the ceremony and generate this member's polynomial and long-term key on this machine. */
+export async function keygen(o: CommitteeOptions): Promise<{ index: number; attempt: number }> {
+  const view = await api<CeremonyView>(o, 'POST', '');
+  if (!view.you) throw new Error(`you are not a participant of attempt ${view.attempt}`);
+  if (existsSync(o.keyFile)) {
+    const existing = loadKeyFile(o.keyFile);
+    if (existing.ceremonyId === view.ceremonyId) return { index: existing.index, attempt: existing.attempt };
+    if (existing.secretShare && existing.electionId === o.election)
+      throw new Error(`${o.keyFile} holds the key share of a completed ceremony; use another file`);
+  }
+  const member = createCommitteeMember({ index: view.you.index, parameters: view.parameters, parametersHash: fromHex(view.parametersHash) });
+  saveKeyFile(o.keyFile, {
+    version: 1,
+    electionId: o.election,
+    ceremonyId: view.ceremonyId,
+    attempt: view.attempt,
+    index: member.index,
+    parameters: view.parameters,
+    parametersHash: view.parametersHash,
+    coefficients: member.coefficients.map(scalarToWire),
+    authSecretKey: scalarToWire(member.authSecretKey),
+  });
+  return { index: member.index, attempt: view.attempt };
+}
+
+async function current(o: CommitteeOptions): Promise<{ key: KeyFile; view: CeremonyView }> {
+  const key = loadKeyFile(o.keyFile);
+  const view = await api<CeremonyView>(o, 'GET', '');
+  if (view.ceremonyId !== key.ceremonyId)
+    throw new Error(`the ceremony restarted (attempt ${view.attempt}); run keygen again`);
+  return { key, view };
+}
+
+/** Round 1: publish the commitments with their proofs of knowledge. */
+export async function publish(o: CommitteeOptions): Promise<CeremonyView> {
+  const { key } = await current(o);
+  return api<CeremonyView>(o, 'POST', '/announcements', { announcement: announcementToWire(announce(memberOf(key))) });
+}
+
+/** Round 2: once everyone announced, seal a share to each other member and post the envelopes. */
+export async function shares(o: CommitteeOptions): Promise<CeremonyView> {
+  const { key, view } = await current(o);
+  if (view.announcements.length !== key.parameters.memberCount)
+    throw new Error(`${view.announcements.length} of ${key.parameters.memberCount} members have announced; try again later`);
+  const envelopes = sealShares(memberOf(key), view.announcements.map(announcementFromWire));
+  return api<CeremonyView>(o, 'POST', '/envelopes', { envelopes: envelopes.map(envelopeToWire) });
+}
+
+/**
+ * Round 3: open and check the shares addressed to this member against their senders' commitments,
+ * keep the resulting key share in the key file, and sign the base hash to confirm.
+ */
+export async function confirm(o: CommitteeOptions): Promise<CeremonyView> {
+  const { key, view } = await current(o);
+  if (!view.baseHash) throw new Error('not every member has announced yet');
+  const { envelopes } = await api<{ envelopes: EnvelopeJson[] }>(o, 'GET', '/envelopes');
+  const member = memberOf(key);
+  const trustee = finishCeremony(member, view.announcements.map(announcementFromWire), envelopes.map(envelopeFromWire));
+  saveKeyFile(o.keyFile, { ...key, secretShare: scalarToWire(trustee.secretShare), baseHash: view.baseHash });
+  const signature = sign(member.authSecretKey, confirmationMessage(view.ceremonyId, view.baseHash), systemRandom);
+  return api<CeremonyView>(o, 'POST', '/confirmations', { baseHash: view.baseHash, signature: signatureToWire(signature) });
+}
+
+/** The member's trustee key as kept in the key file (for the tally). */
+export function trusteeKeyOf(keyFile: string) {
+  const key = loadKeyFile(keyFile);
+  if (!key.secretShare) throw new Error(`${keyFile} has no key share yet; run confirm`);
+  return {
+    index: key.index,
+    secretShare: scalarFromWire(key.secretShare, 'secretShare'),
+    authSecretKey: scalarFromWire(key.authSecretKey, 'authSecretKey'),
+  };
+}
+
+export const COMMANDS = { keygen, publish, shares, confirm } as const;
+
+/** Parse `keygen|publish|shares|confirm --election ID --url URL --token TOKEN --key-file PATH`. */
+export function parseArguments(argv: readonly string[]): { command: keyof typeof COMMANDS; options: CommitteeOptions } {
+  const [command, ...rest] = argv;
+  if (!command || !(command in COMMANDS))
+    throw new Error('usage: committee keygen|publish|shares|confirm --election ID --url URL --token TOKEN --key-file PATH');
+  const flags = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i]!;
+    const value = rest[i + 1];
+    if (!flag.startsWith('--') || value === undefined) throw new Error(`expected --flag value, got ${flag}`);
+    flags.set(flag.slice(2), value);
+  }
+  const need = (name: string) => {
+    const value = flags.get(name) ?? (name === 'token' ? process.env.KONSEY_TOKEN : undefined);
+    if (!value) throw new Error(`--${name} is required`);
+    return value;
+  };
+  return {
+    command: command as keyof typeof COMMANDS,
+    options: { election: need('election'), url: need('url').replace(/\/$/, ''), token: need('token'), keyFile: need('key-file') },
+  };
+}

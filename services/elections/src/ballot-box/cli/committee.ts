@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// An election committee member's side of the key ceremony. Secrets stay in --key-file (mode 0600).
+//   node dist/ballot-box/cli/committee.js keygen|publish|shares|confirm --election ID --url URL --token TOKEN --key-file PATH
+import { COMMANDS, parseArguments } from './committee-commands.js';
+
+try {
+  const { command, options } = parseArguments(process.argv.slice(2));
+  const result = await COMMANDS[command](options);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

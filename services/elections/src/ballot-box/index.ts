@@ -1,0 +1,25 @@
+// The ballot box of the elections service: key ceremony, voter credentials, casting and verification.
+// Wiring (elections-service.ts):
+//   routes:  (deps) => [...,  ...ballotBoxRoutes(deps)]
+//   workers: (deps) => startBallotVerification(deps)
+// and in the lifecycle, before opening voting: `await assertCeremonyComplete(tx, electionId, round)`.
+import type { AnyRoute } from '@konsey/service-kit';
+import './ballot-box-errors.js';
+import { createBallotBox, type BallotBoxDeps } from './routes.js';
+
+export { ballotBoxErrors } from './ballot-box-errors.js';
+export { assertCeremonyComplete, ceremonyComplete } from './ceremony.js';
+export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
+export {
+  BALLOT_VERIFICATION_QUEUE,
+  reconcileReceived,
+  startBallotVerification,
+  verifyBallotBatch,
+  type BallotVerification,
+  type BallotVerificationOptions,
+} from './verification.js';
+
+/** The ballot box's HTTP routes (ceremony, credentials, casting). */
+export function ballotBoxRoutes(deps: BallotBoxDeps): AnyRoute[] {
+  return createBallotBox(deps).routes;
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import {
+  AppError,
+  defineRoute,
+  type AnyRoute,
+  type AuthContext,
+  type BaseConfig,
+  type ServiceDependencies,
+} from '@konsey/service-kit';
+import type { Request } from 'express';
+import { z } from 'zod';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { BallotBody, ballotStatus, castBallot, setRecast } from './cast-ballot.js';
+import {
+  assertCommittee,
+  confirmShares,
+  currentCeremonyView,
+  envelopesFor,
+  excludeMember,
+  publishAnnouncement,
+  postEnvelopes,
+  startCeremony,
+  votingContext,
+  ceremonyView,
+  type Caller,
+} from './ceremony.js';
+import { issueCredential } from './credentials.js';
+import { ballotQueue, BallotIntake } from './verification.js';
+import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
+
+const ElectionParams = z.strictObject({ electionId: z.uuid() });
+const BallotParams = z.strictObject({ electionId: z.uuid(), ballotId: z.uuid() });
+const COMMITTEE = ['election-committee'] as const;
+const VOTERS = ['member'] as const;
+const READERS = ['member', 'staff', 'operator', 'election-committee'] as const;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const callerOf = (auth: AuthContext): Caller => ({ subject: auth.subject, roles: auth.roles });
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+function idempotencyKeyOf(req: Request): string {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
+    throw new AppError('validation-failed', {
+      detail: 'casting a ballot needs an Idempotency-Key header of 1–200 visible ASCII characters',
+      errors: [{ field: 'header.idempotency-key', code: 'required', message: '1–200 visible ASCII characters' }],
+    });
+  return key;
+}
+
+export type BallotBoxDeps = Pick<ServiceDependencies<PrismaClient, BaseConfig>, 'prisma' | 'config' | 'logger' | 'redis'>;
+
+export interface BallotBoxRoutes {
+  routes: AnyRoute[];
+  /** Ballots stored but not yet handed to Redis are sent now (tests, shutdown). */
+  drain(): Promise<void>;
+}
+
+/** Build the routes and the intake that hands stored ballots to the verification queue. */
+export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
+  const { prisma } = deps;
+  const intake = new BallotIntake(ballotQueue(deps.redis, deps.config.REDIS_PREFIX), deps.logger);
+  const ceremony = (suffix: string) => `/v1/elections/:electionId/ceremony${suffix}`;
+  const routes: AnyRoute[] = [
+    defineRoute({
+      method: 'post',
+      path: ceremony(''),
+      summary: 'Anahtar törenini başlat / Start the key ceremony',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Tören / Ceremony' } },
+      handler: async ({ params, auth }) => {
+        const row = await startCeremony(prisma, params.electionId, callerOf(auth));
+        return { status: 200, body: await prisma.$transaction((tx) => ceremonyView(tx, row.id, auth.subject)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: ceremony(''),
+      summary: 'Anahtar töreninin durumu / The key ceremony',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Tören / Ceremony' } },
+      handler: async ({ params, auth }) => ({ status: 200, body: await currentCeremonyView(prisma, params.electionId, callerOf(auth)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: ceremony('/announcements'),
+      summary: 'Taahhütleri ve kanıtları yayımla / Publish commitments with proofs',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ announcement: AnnouncementJson }) },
+      responses: { 200: { description: 'Tören / Ceremony' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await publishAnnouncement(prisma, params.electionId, callerOf(auth), body.announcement),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: ceremony('/envelopes'),
+      summary: 'Şifreli ve imzalı payları gönder / Post encrypted, signed shares',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ envelopes: z.array(EnvelopeJson).min(1).max(254) }) },
+      responses: { 200: { description: 'Tören / Ceremony' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await postEnvelopes(prisma, params.electionId, callerOf(auth), body.envelopes),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: ceremony('/envelopes'),
+      summary: 'Bana gönderilen paylar / Shares addressed to me',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Zarflar / Envelopes' } },
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: { envelopes: await envelopesFor(prisma, params.electionId, callerOf(auth)) },
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: ceremony('/confirmations'),
+      summary: 'Alınan payları onayla / Confirm the shares received',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: {
+        params: ElectionParams,
+        body: z.strictObject({ baseHash: z.string().regex(/^[0-9a-f]{64}$/), signature: SignatureJson }),
+      },
+      responses: { 200: { description: 'Tören / Ceremony' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await confirmShares(prisma, params.electionId, callerOf(auth), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: ceremony('/exclusions'),
+      summary: 'Katılmayan üyeyi çıkar ve töreni yeniden başlat / Exclude a member and restart',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ memberId: z.uuid(), reason: z.string().trim().min(3).max(1000) }) },
+      responses: { 200: { description: 'Yeni deneme / New attempt' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await excludeMember(prisma, params.electionId, callerOf(auth), body),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/v1/elections/:electionId/ballot-box',
+      summary: 'Yeniden oy kuralı (one | last-counts) / Re-casting rule',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ recast: z.enum(['one', 'last-counts']) }) },
+      responses: { 200: { description: 'Sandık / Ballot box' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await setRecast(prisma, params.electionId, body.recast, (tx) => assertCommittee(tx, params.electionId, callerOf(auth))),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/ballot-box/context',
+      summary: 'Oy şifreleme bağlamı (ortak anahtar) / Encryption context (joint key)',
+      tags: ['ballot-box'],
+      access: { anyOf: READERS },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Bağlam / Context' } },
+      handler: async ({ params }) => ({ status: 200, body: await votingContext(prisma, params.electionId) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/elections/:electionId/credentials',
+      summary: 'Oy kimliği al / Obtain a ballot credential',
+      tags: ['ballot-box'],
+      access: { anyOf: VOTERS },
+      request: { params: ElectionParams },
+      responses: { 201: { description: 'Yeni / New' }, 200: { description: 'Önceden verilmiş / Already issued' } },
+      handler: async ({ params, auth }) => {
+        const { created, credential } = await issueCredential(prisma, params.electionId, callerOf(auth));
+        return { status: created ? 201 : 200, body: credential };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/elections/:electionId/ballots',
+      summary: 'Şifreli oy at (Idempotency-Key) / Cast an encrypted ballot',
+      tags: ['ballot-box'],
+      access: { anyOf: VOTERS },
+      request: { params: ElectionParams, body: BallotBody },
+      responses: { 202: { description: 'Alındı, takip kodu / Received, tracking code' } },
+      handler: async ({ params, body, auth, req }) => {
+        const idempotencyKey = idempotencyKeyOf(req);
+        const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+        const outcome = await castBallot(prisma, { electionId: params.electionId, caller: callerOf(auth), idempotencyKey, requestHash, body });
+        if (!outcome.replayed) intake.push(outcome.body.ballotId);
+        return {
+          status: outcome.status,
+          body: outcome.body,
+          headers: {
+            Location: `/v1/elections/${params.electionId}/ballots/${outcome.body.ballotId}`,
+            ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/ballots/:ballotId',
+      summary: 'Oyumun durumu / My ballot’s status',
+      tags: ['ballot-box'],
+      access: { anyOf: VOTERS },
+      request: { params: BallotParams },
+      responses: { 200: { description: 'Durum / Status' } },
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await ballotStatus(prisma, params.electionId, params.ballotId, callerOf(auth)),
+      }),
+    }),
+  ];
+  return { routes, drain: () => intake.drain() };
+}

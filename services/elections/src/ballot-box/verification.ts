@@ -1,0 +1,291 @@
+import {
+  ballotFromJson,
+  decodePoint,
+  encodePoint,
+  fromBase64url,
+  toBase64url,
+  verifyBallots,
+  type BallotJson,
+  type ElectionContext,
+  type EncryptedBallot,
+  type Point,
+} from '@konsey/ballot-crypto';
+import { createRedisConnection, type BaseConfig, type ServiceDependencies } from '@konsey/service-kit';
+import { Queue, Worker } from 'bullmq';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { contextFromRows, type CeremonyRow } from './ceremony.js';
+import type { AnnouncementJson } from './wire.js';
+
+/** The elections service's own queue of ballots to verify; jobs carry ballot ids only. */
+export const BALLOT_VERIFICATION_QUEUE = 'konsey-elections-ballot-verification';
+/** Ballots per job: the batch `verifyBallots` checks with one multi-scalar multiplication. */
+export const BATCH_SIZE = 32;
+
+export interface VerificationJob {
+  ballotIds: string[];
+}
+
+const JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential' as const, delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
+
+type Redis = ReturnType<typeof createRedisConnection>;
+type Logger = ServiceDependencies<unknown, unknown>['logger'];
+
+export function ballotQueue(connection: Redis, prefix: string): Queue<VerificationJob> {
+  return new Queue<VerificationJob>(BALLOT_VERIFICATION_QUEUE, { connection, prefix });
+}
+
+/**
+ * The API side: ids of ballots just stored are gathered for a few milliseconds and sent as one job.
+ * A failure to enqueue (Redis down) loses nothing: the ballot is `received` in PostgreSQL and the
+ * reconciler enqueues it again.
+ */
+export class BallotIntake {
+  private pending: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly queue: Queue<VerificationJob>,
+    private readonly logger: Logger,
+    private readonly lingerMs = 5,
+  ) {}
+
+  push(ballotId: string): void {
+    this.pending.push(ballotId);
+    if (this.pending.length >= BATCH_SIZE) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.lingerMs).unref();
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const ballotIds = this.pending.splice(0);
+    if (ballotIds.length === 0) return;
+    const sent = this.queue
+      .add('verify', { ballotIds }, JOB_OPTIONS)
+      .catch((error: unknown) => this.logger.warn({ err: error, ballots: ballotIds.length }, 'ballot verification not enqueued; the reconciler will'))
+      .finally(() => this.inFlight.delete(sent));
+    this.inFlight.add(sent);
+  }
+
+  /** Wait for everything pushed so far to reach Redis (tests, shutdown). */
+  async drain(): Promise<void> {
+    this.flush();
+    await Promise.all([...this.inFlight]);
+  }
+}
+
+type Sums = Point[][][]; // contest → option → [alpha, beta]
+
+const decodeSums = (json: { alpha: string; beta: string }[][]): Sums =>
+  json.map((options) =>
+    options.map((c) => [
+      decodePoint(fromBase64url(c.alpha, 32), 'sum.alpha', { allowIdentity: true }),
+      decodePoint(fromBase64url(c.beta, 32), 'sum.beta', { allowIdentity: true }),
+    ]),
+  );
+const encodeSums = (sums: Sums) =>
+  sums.map((options) => options.map(([a, b]) => ({ alpha: toBase64url(encodePoint(a!)), beta: toBase64url(encodePoint(b!)) })));
+
+function fold(sums: Sums, ballot: EncryptedBallot, sign: 1 | -1): void {
+  ballot.contests.forEach((contest, ci) =>
+    contest.selections.forEach((s, oi) => {
+      const slot = sums[ci]![oi]!;
+      slot[0] = sign === 1 ? slot[0]!.add(s.ciphertext.alpha) : slot[0]!.subtract(s.ciphertext.alpha);
+      slot[1] = sign === 1 ? slot[1]!.add(s.ciphertext.beta) : slot[1]!.subtract(s.ciphertext.beta);
+    }),
+  );
+}
+
+interface ReceivedBallot {
+  id: string;
+  seq: bigint;
+  election_id: string;
+  round: number;
+  ceremony_id: string;
+  member_id: string;
+  content: BallotJson;
+}
+
+export interface VerificationOutcome {
+  accepted: number;
+  refused: number;
+  superseded: number;
+  skipped: number;
+}
+
+/**
+ * Verify ballots by id (a job): those still `received` are checked in one batch per ceremony and then,
+ * in one transaction per round holding the running sum's row lock, each is moved from `received` to
+ * `accepted` (folded into the sum), `refused` (with the reason; the voter may cast again) or, under
+ * `last-counts`, `superseded`. The status change from `received` is the guard that makes a job
+ * delivered twice count each ballot once.
+ */
+export async function verifyBallotBatch(
+  prisma: PrismaClient,
+  ballotIds: readonly string[],
+  contexts: Map<string, ElectionContext> = new Map(),
+): Promise<VerificationOutcome> {
+  const outcome: VerificationOutcome = { accepted: 0, refused: 0, superseded: 0, skipped: 0 };
+  if (ballotIds.length === 0) return outcome;
+  const rows = await prisma.$queryRaw<ReceivedBallot[]>`
+    SELECT id::text, seq, election_id::text, round, ceremony_id::text, member_id::text, content
+    FROM ballots WHERE id = ANY(${[...ballotIds]}::uuid[]) AND status = 'received' ORDER BY seq`;
+  outcome.skipped = ballotIds.length - rows.length;
+  const byCeremony = new Map<string, ReceivedBallot[]>();
+  for (const row of rows) byCeremony.set(row.ceremony_id, [...(byCeremony.get(row.ceremony_id) ?? []), row]);
+
+  for (const [ceremonyId, group] of byCeremony) {
+    const context = contexts.get(ceremonyId) ?? (await loadContext(prisma, ceremonyId));
+    contexts.set(ceremonyId, context);
+    const parsed = group.map((row) => {
+      try {
+        return ballotFromJson(row.content);
+      } catch (error) {
+        return error as Error;
+      }
+    });
+    const valid = parsed.filter((p): p is EncryptedBallot => !(p instanceof Error));
+    const results = verifyBallots({ context, ballots: valid });
+    let v = 0;
+    const verdicts = parsed.map((p) => (p instanceof Error ? p : results[v++]));
+
+    const { election_id: electionId, round } = group[0]!;
+    await prisma.$transaction(async (tx) => {
+      const tallies = await tx.$queryRaw<{ sums: { alpha: string; beta: string }[][]; ballot_count: number }[]>`
+        SELECT sums, ballot_count FROM ballot_tallies WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
+      const tally = tallies[0];
+      if (!tally) throw new Error(`no running sum for election ${electionId} round ${round}`);
+      const sums = decodeSums(tally.sums);
+      let count = tally.ballot_count;
+      for (const [i, row] of group.entries()) {
+        const claimed = await tx.$queryRaw<{ status: string }[]>`
+          SELECT status FROM ballots WHERE id = ${row.id}::uuid FOR UPDATE`;
+        if (claimed[0]?.status !== 'received') {
+          outcome.skipped += 1;
+          continue;
+        }
+        const verdict = verdicts[i];
+        if (verdict) {
+          await tx.$executeRaw`
+            UPDATE ballots SET status = 'refused', refusal = ${verdict.message.slice(0, 500)}, decided_at = now() WHERE id = ${row.id}::uuid`;
+          outcome.refused += 1;
+          continue;
+        }
+        const counted = await tx.$queryRaw<{ id: string; seq: bigint; content: BallotJson }[]>`
+          SELECT id::text, seq, content FROM ballots
+          WHERE election_id = ${electionId}::uuid AND round = ${round} AND member_id = ${row.member_id}::uuid AND status = 'accepted'
+          FOR UPDATE`;
+        const previous = counted[0];
+        if (previous && previous.seq > row.seq) {
+          // A later ballot of this voter already counts (last-counts): this one never does.
+          await tx.$executeRaw`UPDATE ballots SET status = 'superseded', decided_at = now() WHERE id = ${row.id}::uuid`;
+          outcome.superseded += 1;
+          continue;
+        }
+        if (previous) {
+          fold(sums, ballotFromJson(previous.content), -1);
+          await tx.$executeRaw`UPDATE ballots SET status = 'superseded' WHERE id = ${previous.id}::uuid`;
+          count -= 1;
+          outcome.superseded += 1;
+        }
+        fold(sums, parsed[i] as EncryptedBallot, 1);
+        await tx.$executeRaw`UPDATE ballots SET status = 'accepted', decided_at = now() WHERE id = ${row.id}::uuid`;
+        count += 1;
+        outcome.accepted += 1;
+      }
+      await tx.$executeRaw`
+        UPDATE ballot_tallies SET sums = ${JSON.stringify(encodeSums(sums))}::jsonb, ballot_count = ${count}, updated_at = now()
+        WHERE election_id = ${electionId}::uuid AND round = ${round}`;
+    });
+  }
+  return outcome;
+}
+
+async function loadContext(prisma: PrismaClient, ceremonyId: string): Promise<ElectionContext> {
+  const ceremony: CeremonyRow = await prisma.ballotCeremony.findUniqueOrThrow({ where: { id: ceremonyId } });
+  const announcements = await prisma.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId }, orderBy: { memberIndex: 'asc' } });
+  return contextFromRows(ceremony, announcements.map((a) => a.announcement as AnnouncementJson));
+}
+
+/** Enqueue every `received` ballot (older than `olderThanMs`) again, in batches. Returns how many. */
+export async function reconcileReceived(prisma: PrismaClient, queue: Queue<VerificationJob>, olderThanMs = 0): Promise<number> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM ballots WHERE status = 'received' AND received_at <= now() - make_interval(secs => ${olderThanMs / 1000})
+    ORDER BY seq`;
+  for (let i = 0; i < rows.length; i += BATCH_SIZE)
+    await queue.add('verify', { ballotIds: rows.slice(i, i + BATCH_SIZE).map((r) => r.id) }, JOB_OPTIONS);
+  return rows.length;
+}
+
+export interface BallotVerificationOptions {
+  /** How often the reconciler looks for ballots left `received` (default 30 s). */
+  reconcileEveryMs?: number;
+  /** Ballots younger than this are left to the job the API enqueued (default 30 s). */
+  reconcileAfterMs?: number;
+  concurrency?: number;
+}
+
+export interface BallotVerification {
+  queue: Queue<VerificationJob>;
+  worker: Worker<VerificationJob>;
+  /** Run the reconciler now (it also runs at start-up and periodically). */
+  reconcile(olderThanMs?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the verification worker and the reconciler in a worker process: at start-up every ballot
+ * left `received` is enqueued again (nothing is lost if Redis lost its queue), then periodically
+ * those older than `reconcileAfterMs`. Wire as `workers: (deps) => startBallotVerification(deps)`.
+ */
+export async function startBallotVerification(
+  deps: Pick<ServiceDependencies<PrismaClient, BaseConfig>, 'prisma' | 'config' | 'logger'>,
+  options: BallotVerificationOptions = {},
+): Promise<BallotVerification> {
+  const { prisma, config, logger } = deps;
+  const producer = createRedisConnection(config.REDIS_URL, 'worker');
+  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
+  producer.on('error', (error) => logger.debug({ err: error }, 'ballot queue redis error'));
+  consumer.on('error', (error) => logger.debug({ err: error }, 'ballot worker redis error'));
+  const queue = ballotQueue(producer, config.REDIS_PREFIX);
+  const contexts = new Map<string, ElectionContext>();
+  const worker = new Worker<VerificationJob>(
+    BALLOT_VERIFICATION_QUEUE,
+    async (job) => {
+      const outcome = await verifyBallotBatch(prisma, job.data.ballotIds, contexts);
+      logger.debug({ job: job.id, ...outcome }, 'ballots verified');
+      return outcome;
+    },
+    { connection: consumer, prefix: config.REDIS_PREFIX, concurrency: options.concurrency ?? 1 },
+  );
+  worker.on('error', (error) => logger.debug({ err: error }, 'ballot worker error'));
+  worker.on('failed', (job, error) => logger.warn({ job: job?.id, err: error }, 'ballot verification job failed'));
+  const reconcile = async (olderThanMs = 0) => {
+    const count = await reconcileReceived(prisma, queue, olderThanMs);
+    if (count) logger.info({ ballots: count }, 'received ballots enqueued for verification again');
+    return count;
+  };
+  await reconcile(0);
+  const every = options.reconcileEveryMs ?? 30_000;
+  const timer = setInterval(() => {
+    reconcile(options.reconcileAfterMs ?? 30_000).catch((error: unknown) => logger.warn({ err: error }, 'ballot reconciler failed'));
+  }, every);
+  timer.unref();
+  return {
+    queue,
+    worker,
+    reconcile,
+    async stop() {
+      clearInterval(timer);
+      await worker.close();
+      await queue.close();
+      await Promise.all([producer.quit(), consumer.quit()]).catch(() => undefined);
+    },
+  };
+}
