@@ -16,7 +16,8 @@ export function approvalStatement(electionId: string, memberId: string, hash: st
  * statement bound to the member's authenticated request (their verified token's subject and id); a
  * cryptographic signature with the committee's keys arrives with the ballot box. With k of the n
  * members' approvals the election is certified, the result becomes final, and
- * `elections.result.certified` is published once.
+ * `elections.result.certified` is published once. A result with nobody elected (every seat vacant) is
+ * certified without that event, whose contract needs an elected member; a rerun is a new election.
  */
 export async function approveResult(
   prisma: PrismaClient,
@@ -79,6 +80,8 @@ export async function approveResult(
       return { approvals, threshold: election.committeeThreshold, certified: false, certifiedAt: null };
 
     const next = applyTransition(election, { type: 'certify' });
+    const content = result.content as unknown as { elected: ElectedPlace[] };
+    const nobodyElected = content.elected.length === 0;
     await tx.election.update({
       where: { id: election.id },
       data: { status: next.status, certifiedAt: options.now },
@@ -90,33 +93,39 @@ export async function approveResult(
       from: election.status,
       to: next.status,
       round: election.round,
-      reason: `${approvals}/${election.committeeThreshold} onay`,
+      reason: nobodyElected
+        ? `${approvals}/${election.committeeThreshold} onay; kimse seçilmedi, bütün yerler boş: elections.result.certified yayımlanmadı, yeniden seçim yeni bir seçimdir`
+        : `${approvals}/${election.committeeThreshold} onay`,
+      ...(nobodyElected ? { details: { nobodyElected: true, resultEventPublished: false } } : {}),
       at: options.now,
     });
-    const content = result.content as unknown as { elected: ElectedPlace[] };
-    await publishEvent(tx, {
-      type: 'elections.result.certified',
-      data: {
-        electionId: election.id,
-        office: election.office as 'president',
-        bodyId: election.bodyId,
-        periodStart: election.periodStart,
-        term: election.term === 2 ? 2 : 1,
-        termStart: election.termStart.toISOString().slice(0, 10),
-        termEnd: election.termEnd.toISOString().slice(0, 10),
-        certifiedAt: options.now.toISOString(),
-        elected: content.elected.map((place) => ({
-          memberId: place.memberId,
-          seat: place.seat,
-          rank: place.rank,
-        })),
-      },
-    });
+    // The contract's event names at least one elected member: a result with nobody elected is certified
+    // (every seat vacant, said so in the record and the minutes) without it.
+    if (!nobodyElected)
+      await publishEvent(tx, {
+        type: 'elections.result.certified',
+        data: {
+          electionId: election.id,
+          office: election.office as 'president',
+          bodyId: election.bodyId,
+          periodStart: election.periodStart,
+          term: election.term === 2 ? 2 : 1,
+          termStart: election.termStart.toISOString().slice(0, 10),
+          termEnd: election.termEnd.toISOString().slice(0, 10),
+          certifiedAt: options.now.toISOString(),
+          elected: content.elected.map((place) => ({
+            memberId: place.memberId,
+            seat: place.seat,
+            rank: place.rank,
+          })),
+        },
+      });
     return {
       approvals,
       threshold: election.committeeThreshold,
       certified: true,
       certifiedAt: options.now.toISOString(),
+      nobodyElected,
     };
   });
 }

@@ -97,15 +97,6 @@ export async function createElection(
         'Co-spokespersons are one woman and one man (2 seats with parity)',
       ),
     );
-  if (settings.method === 'block' && settings.tieBreak === 'revote')
-    problems.push(
-      field(
-        'body.settings.tieBreak',
-        'Çok koltuklu seçimlerde yeniden oylama henüz desteklenmiyor; kura kullanın',
-        'Revotes in multi-seat elections are not supported yet; use lot',
-      ),
-    );
-
   const schedule = {
     ...options.schedule,
     rollFreezeOn: options.schedule.rollFreezeOn ?? addToDay(options.schedule.votingDay, { days: -1 }),

@@ -59,6 +59,16 @@ export async function electionRecord(prisma: PrismaClient, electionId: string) {
           content: result.content,
         }
       : null,
+    certification: {
+      certifiedAt: election.certifiedAt?.toISOString() ?? null,
+      /** Nobody elected, every seat vacant: certified without `elections.result.certified`. */
+      nobodyElected: result ? (result.content as { elected?: unknown[] }).elected?.length === 0 : null,
+      resultEventPublished:
+        election.status === 'certified' &&
+        (result?.content as { elected?: unknown[] } | undefined)?.elected?.length
+          ? true
+          : false,
+    },
     approvals: approvals.map((approval) => ({
       memberId: approval.memberId,
       resultSha256: approval.resultHash,

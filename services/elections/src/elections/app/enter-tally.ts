@@ -143,7 +143,19 @@ export async function enterTally(
         ],
       );
 
-    const genders = await votingGenders(tx, election.id, candidateIds);
+    const earlier = (
+      await tx.electionRound.findMany({
+        where: { electionId: election.id, round: { lt: round.round } },
+        orderBy: { round: 'asc' },
+      })
+    ).map((held) => ({
+      purpose: held.purpose,
+      candidateIds: held.candidateIds as string[],
+      totals: (held.totals as { memberId: string; votes: number }[] | null) ?? [],
+    }));
+    const genders = await votingGenders(tx, election.id, [
+      ...new Set([...candidateIds, ...earlier.flatMap((held) => held.candidateIds)]),
+    ]);
     let outcome: CountOutcome;
     try {
       outcome = decideRound({
@@ -156,6 +168,7 @@ export async function enterTally(
           places: round.places,
         },
         totals: options.input.totals,
+        earlier,
         genders,
         turnout: { registered: election.registered ?? 0, present: checked.present, cast: checked.valid },
       });
@@ -264,6 +277,14 @@ async function resultContent(
       reason: reasonOfStored(round.decision),
     })),
     elected: outcome.elected,
+    ...(outcome.elected.length === 0
+      ? {
+          nobodyElected: {
+            tr: 'Kimse seçilmedi; bütün yerler boş. Sonuç kesinleşebilir ama elections.result.certified olayı yayımlanmaz; yeniden seçim yeni bir seçimdir.',
+            en: 'Nobody was elected; every seat is vacant. The result can be certified but no elections.result.certified event is published; a rerun is a new election.',
+          },
+        }
+      : {}),
     vacancies: outcome.vacancies,
     shortfalls: outcome.shortfalls,
     displacements: outcome.displacements,

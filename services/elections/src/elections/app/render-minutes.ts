@@ -101,17 +101,24 @@ export async function renderMinutes(record: ElectionRecord): Promise<Buffer> {
         elected: StoredPlace[];
         displacements: StoredDisplacement[];
         lots: StoredLot[];
-        vacancies: unknown[];
+        vacancies: { reason?: StoredReason }[];
+        nobodyElected?: StoredReason;
         lotSeed: string;
       }
     | undefined;
   if (content) {
     heading('Sonuç / Result');
+    if (content.elected.length === 0)
+      line(
+        content.nobodyElected?.tr ??
+          'Kimse seçilmedi; bütün yerler boş. elections.result.certified olayı yayımlanmaz; yeniden seçim yeni bir seçimdir.',
+      );
     for (const place of content.elected)
       line(
         `${place.seat === 'full' ? 'Asil' : 'Yedek'} ${place.rank}. sıra: ${who(place.memberId)} (${place.votes} oy)`,
       );
     if (content.vacancies.length > 0) line(`Boş kalan yer sayısı: ${content.vacancies.length}`);
+    for (const vacancy of content.vacancies) if (vacancy.reason?.tr) line(`  ${vacancy.reason.tr}`);
     heading('Cinsiyet eşitliği kaydırmaları / Parity displacements');
     if (content.displacements.length === 0) line('Yok.');
     for (const displacement of content.displacements)
@@ -135,6 +142,10 @@ export async function renderMinutes(record: ElectionRecord): Promise<Buffer> {
   for (const approval of record.approvals)
     line(`${who(approval.memberId)} · ${approval.approvedAt} · SHA-256 ${approval.resultSha256}`);
   if (election.certifiedAt) line(`Kesinleşme: ${election.certifiedAt}`);
+  if (election.certifiedAt && content?.elected.length === 0)
+    line(
+      'Kimse seçilmeden kesinleşti: bütün yerler boş; sonuç olayı (elections.result.certified) yayımlanmadı.',
+    );
   doc.end();
   return done;
 }

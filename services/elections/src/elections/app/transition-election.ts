@@ -1,6 +1,11 @@
 import { publishEvent } from '@konsey/service-kit';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { transition, type ElectionEvent, type ElectionStatus } from '../../domain/election-lifecycle.js';
+import {
+  transition,
+  type ElectionEvent,
+  type ElectionStatus,
+  type PresidentStage,
+} from '../../domain/election-lifecycle.js';
 import {
   committeeOf,
   currentRound,
@@ -30,9 +35,15 @@ export const TRANSITION_ACTIONS = [
 ] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
-/** The domain's refusal as the module's error, with the domain's reason. */
-export function applyTransition(row: ElectionRow, event: ElectionEvent) {
-  const result = transition({ status: row.status as ElectionStatus, round: row.round }, event);
+/**
+ * The domain's refusal as the module's error, with the domain's reason. `row.round` counts voting
+ * sessions; for the President, `president` says which of the three rounds the current session is.
+ */
+export function applyTransition(row: ElectionRow, event: ElectionEvent, president?: PresidentStage) {
+  const result = transition(
+    { status: row.status as ElectionStatus, round: row.round, ...(president ? { president } : {}) },
+    event,
+  );
   if (!result.ok) throw new ElectionRefusal(`election-${result.refusal.code}`, result.refusal.reason);
   return result.state;
 }
@@ -86,7 +97,12 @@ export async function transitionElection(
     const row = await lockElection(tx, options.electionId);
     await assertStaffOrCommittee(tx, row, caller);
     const event = await eventFor(tx, row, options.action, now);
-    const next = applyTransition(row, event);
+    const next = applyTransition(
+      row,
+      event,
+      event.type === 'open-next-round' ? await presidentStage(tx, row) : undefined,
+    );
+    let noCandidate = false;
     const changes: Parameters<Tx['election']['update']>[0]['data'] = {
       status: next.status,
       round: next.round,
@@ -121,8 +137,9 @@ export async function transitionElection(
         where: { electionId: row.id, status: 'standing', eligible: true },
         orderBy: { memberId: 'asc' },
       });
-      if (eligible.length === 0)
-        throw refuse('election-no-eligible-candidates', 'Uygun aday yok', 'There is no eligible candidate');
+      // With no eligible candidate the round still opens, with nobody on the ballot: its count leaves
+      // every seat vacant, and that result is certified without naming anyone (a rerun is a new election).
+      if (eligible.length === 0) noCandidate = true;
       await openRound(
         tx,
         row,
@@ -156,12 +173,34 @@ export async function transitionElection(
       from: row.status,
       to: next.status,
       round: next.round,
-      ...(options.reason ? { reason: options.reason } : {}),
+      ...(options.reason || noCandidate
+        ? {
+            reason: [
+              options.reason,
+              noCandidate ? 'uygun aday yok; bütün yerler boş kalacak / no eligible candidate' : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          }
+        : {}),
       at: now,
       ...(event.type === 'freeze-roll' ? { details: { registered: changes.registered as number } } : {}),
     });
     return electionView(updated, { memberIds: await committeeOf(tx, row.id) });
   });
+}
+
+/** Which President round the current session counts as, and how many revotes of it were held. */
+async function presidentStage(tx: Tx, row: ElectionRow): Promise<PresidentStage | undefined> {
+  const rounds = await tx.electionRound.findMany({
+    where: { electionId: row.id, round: { lte: row.round } },
+    orderBy: { round: 'asc' },
+  });
+  const current = rounds.at(-1);
+  if (current?.presidentRound == null) return undefined;
+  const round = current.presidentRound as 1 | 2 | 3;
+  const revote = rounds.filter((held) => held.presidentRound === round && held.purpose === 'revote').length;
+  return { round, revote };
 }
 
 async function openRound(

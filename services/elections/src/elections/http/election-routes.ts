@@ -8,6 +8,7 @@ import { createElection } from '../app/create-election.js';
 import { electionRecord } from '../app/election-record.js';
 import { electionView } from '../app/election-view.js';
 import { enterTally } from '../app/enter-tally.js';
+import { listElections } from '../app/list-elections.js';
 import { nominateCandidate } from '../app/nominate-candidate.js';
 import { decideObjection, fileObjection } from '../app/objections.js';
 import { recomputeEligibility } from '../app/recompute-eligibility.js';
@@ -22,6 +23,7 @@ import {
   CandidacyParams,
   CreateElectionBody,
   ElectionParams,
+  ListElectionsQuery,
   NominationBody,
   ObjectionBody,
   ObjectionDecisionBody,
@@ -79,6 +81,19 @@ export function electionHttpRoutes({ prisma, now = () => new Date() }: ElectionR
             committee: body.committee,
           }),
         ),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections',
+      summary: 'Seçimler (durum ve kurula göre, sayfalı) / Elections by status and body, paginated',
+      tags: ['elections'],
+      access: { anyOf: ORGANISERS },
+      request: { query: ListElectionsQuery },
+      responses: { 200: { description: 'Bir sayfa seçim / A page of elections' } },
+      handler: async ({ query, auth, req }) => ({
+        status: 200,
+        body: await answerInLanguage(req, () => listElections(prisma, caller(auth), query)),
       }),
     }),
     defineRoute({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ElectionStatus } from '../../domain/election-lifecycle.js';
 import { TRANSITION_ACTIONS } from '../app/transition-election.js';
 
 const Day = z.iso.date();
@@ -65,8 +66,16 @@ export const TallyBody = z
     blankBallots: z.int().min(0).default(0),
     invalidBallots: z.int().min(0).default(0),
     present: z.int().min(0).optional(),
-    totals: z.array(z.strictObject({ memberId: z.uuid(), votes: z.int().min(0) })).min(1),
+    /** Every candidate of the round once; empty only for a round in which no candidate stood. */
+    totals: z.array(z.strictObject({ memberId: z.uuid(), votes: z.int().min(0) })),
   })
   .meta({ id: 'ElectionTally' });
 
 export const ApprovalBody = z.strictObject({ resultHash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const ListElectionsQuery = z.strictObject({
+  status: ElectionStatus.optional(),
+  bodyId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
