@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '@konsey/service-kit';
 import { startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
-import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../src/domain/webhook-signature.js';
+import {
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from '../src/domain/webhook-signature.js';
 import { startHttpReceiver, startSmtpServer, waitFor } from './receivers.js';
 import { startNotifications } from './start-notifications.js';
 
@@ -18,11 +22,18 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    [smtp, sms, hooks, issuer] = await Promise.all([startSmtpServer(), startHttpReceiver(), startHttpReceiver(), startTestTokenIssuer()]);
+    [smtp, sms, hooks, issuer] = await Promise.all([
+      startSmtpServer(),
+      startHttpReceiver(),
+      startHttpReceiver(),
+      startTestTokenIssuer(),
+    ]);
     const logger = createLogger({
       service: 'notifications',
       level: 'debug',
-      destination: new Writable({ write: (chunk, _encoding, done) => void (logLines.push(String(chunk)), done()) }) as never,
+      destination: new Writable({
+        write: (chunk, _encoding, done) => void (logLines.push(String(chunk)), done()),
+      }) as never,
     });
     app = await startNotifications(
       'delivery',
@@ -70,7 +81,10 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     admittedAt: '2026-03-20T22:30:00Z',
   });
   const call = async (method: string, path: string, token?: string) => {
-    const response = await fetch(`${app.service.url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${app.service.url}${path}`, {
+      method,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     // Bodies are read loosely: each assertion states the shape it expects.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const body = (await response.json().catch(() => ({}))) as Record<string, any>;
@@ -91,6 +105,108 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     expect(tr!.raw).toContain('21 Mart 2026');
   });
 
+  it('when an election is announced and voting opens, then the active members of its body hear of it, and for the General Assembly every active member', async () => {
+    const [inBody, alsoInBody, suspended, outside] = await Promise.all([
+      member('tr'),
+      member('en'),
+      member('tr'),
+      member('tr'),
+    ]);
+    const assembly = randomUUID();
+    const generalAssembly = randomUUID();
+    await app.deliver('membership.body.created', {
+      bodyId: assembly,
+      kind: 'assembly',
+      name: 'Gençlik Meclisi',
+      createdAt: new Date().toISOString(),
+    });
+    await app.deliver('membership.body.created', {
+      bodyId: generalAssembly,
+      kind: 'general-assembly',
+      name: 'Genel Kurul',
+      createdAt: new Date().toISOString(),
+    });
+    for (const person of [inBody, alsoInBody, suspended, outside])
+      await app.deliver('membership.member.admitted', admitted(person.memberId));
+    for (const person of [inBody, alsoInBody, suspended]) {
+      await app.deliver('membership.body-membership.changed', {
+        bodyId: assembly,
+        memberId: person.memberId,
+        change: 'joined',
+        on: '2026-01-10',
+      });
+    }
+    await app.deliver('membership.member.status-changed', {
+      memberId: suspended.memberId,
+      status: 'suspended',
+      reason: 'Aidat',
+      effectiveAt: new Date().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await app.prisma.audienceMember.findUnique({ where: { memberId: suspended.memberId } }))?.status ===
+        'suspended',
+    );
+
+    const announce = (electionId: string, bodyId: string) =>
+      app.deliver('elections.election.announced', {
+        electionId,
+        title: 'Kolaylaştırıcı seçimi',
+        office: 'facilitator',
+        bodyId,
+        votingOn: '2026-05-20',
+        candidacyOpensOn: '2026-05-01',
+        candidacyClosesOn: '2026-05-10',
+      });
+    const recipientsOf = (eventType: string, electionId: string) =>
+      app.prisma.notification
+        .findMany({
+          where: {
+            eventType,
+            channel: 'email',
+            recipientKind: 'member',
+            variables: { path: ['electionId'], equals: electionId },
+          },
+          select: { recipientId: true },
+        })
+        .then((rows) => rows.map((row) => row.recipientId).sort());
+
+    const facilitator = randomUUID();
+    await announce(facilitator, assembly);
+    const expected = [inBody.memberId, alsoInBody.memberId].sort();
+    expect(
+      await waitFor(async () =>
+        (await recipientsOf('elections.election.announced', facilitator)).length === 2
+          ? recipientsOf('elections.election.announced', facilitator)
+          : undefined,
+      ),
+    ).toEqual(expected);
+    // Voting opens weeks later; a "voting opened" that overtook its announcement would be retried.
+    await app.deliver('elections.voting.opened', {
+      electionId: facilitator,
+      round: 1,
+      title: 'Kolaylaştırıcı seçimi',
+    });
+    expect(
+      await waitFor(async () =>
+        (await recipientsOf('elections.voting.opened', facilitator)).length === 2
+          ? recipientsOf('elections.voting.opened', facilitator)
+          : undefined,
+      ),
+    ).toEqual(expected);
+
+    const president = randomUUID();
+    await announce(president, generalAssembly);
+    const everyone = await waitFor(async () => {
+      const ids = await recipientsOf('elections.election.announced', president);
+      return ids.length >= 3 ? ids : undefined;
+    });
+    expect(everyone).toEqual(
+      expect.arrayContaining([inBody.memberId, alsoInBody.memberId, outside.memberId]),
+    );
+    expect(everyone).not.toContain(suspended.memberId);
+  });
+
   it('when the same event is delivered twice, then one e-mail is sent', async () => {
     const { memberId, email } = await member('tr');
     const envelope = await app.deliver('membership.member.admitted', admitted(memberId));
@@ -107,8 +223,13 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     smtp.refuseNext(1);
     const envelope = await app.deliver('membership.member.admitted', admitted(memberId));
     await waitFor(() => mailsTo(email).length === 1);
-    const notification = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }));
-    const attempts = await app.prisma.deliveryAttempt.findMany({ where: { notificationId: notification.id }, orderBy: { id: 'asc' } });
+    const notification = await waitFor(() =>
+      app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }),
+    );
+    const attempts = await app.prisma.deliveryAttempt.findMany({
+      where: { notificationId: notification.id },
+      orderBy: { id: 'asc' },
+    });
     expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'sent']);
     expect(attempts[0]!.providerResponse).toContain('451');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -124,10 +245,22 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     expect((await call('POST', `/v1/notifications/unsubscribe?token=${link}x`)).status).toBe(400);
     expect((await call('POST', `/v1/notifications/unsubscribe?token=${link}`)).status).toBe(200);
 
-    const optional = await app.deliver('elections.candidacy.decided', { electionId: randomUUID(), memberId, eligible: true, reasons: [] });
-    await app.deliver('elections.ballot.received', { electionId: randomUUID(), round: 1, memberId, trackingCode: 'K7Q2-9XFA' });
+    const optional = await app.deliver('elections.candidacy.decided', {
+      electionId: randomUUID(),
+      memberId,
+      eligible: true,
+      reasons: [],
+    });
+    await app.deliver('elections.ballot.received', {
+      electionId: randomUUID(),
+      round: 1,
+      memberId,
+      trackingCode: 'K7Q2-9XFA',
+    });
     await waitFor(() => mailsTo(email).some((mail) => mail.raw.includes('K7Q2-9XFA')));
-    const skipped = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: optional.id } }));
+    const skipped = await waitFor(() =>
+      app.prisma.notification.findFirst({ where: { eventId: optional.id } }),
+    );
     expect(skipped.status).toBe('skipped');
     expect(mailsTo(email)).toHaveLength(2);
   });
@@ -136,33 +269,55 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     const accountId = randomUUID();
     const phone = '+905321234567';
     await app.deliver('membership.contact.changed', {
-      subjectKind: 'account', subjectId: accountId, email: 'gizli.kisi@example.org', phone, language: 'tr', changedAt: new Date().toISOString(),
+      subjectKind: 'account',
+      subjectId: accountId,
+      email: 'gizli.kisi@example.org',
+      phone,
+      language: 'tr',
+      changedAt: new Date().toISOString(),
     });
     await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: accountId } }));
     const envelope = await app.deliver('membership.sign-in-code.issued', {
-      accountId, channel: 'sms', code: '864209', expiresAt: new Date(Date.now() + 600_000).toISOString(), language: 'tr',
+      accountId,
+      channel: 'sms',
+      code: '864209',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      language: 'tr',
     });
     const request = await waitFor(() => sms.requests.find((r) => r.body.includes('864209')));
     expect(request.headers.authorization).toBe('Bearer sms-token');
     expect(JSON.parse(request.body)).toMatchObject({ to: phone });
-    const settled = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }));
+    const settled = await waitFor(() =>
+      app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'sent' } }),
+    );
     expect(JSON.stringify(settled.variables)).not.toContain('864209');
     const logs = logLines.join('\n');
     expect(logs).toContain('notification settled');
-    for (const secret of ['864209', phone, '5321234567', 'gizli.kisi@example.org', '@uye.example.org']) expect(logs).not.toContain(secret);
+    for (const secret of ['864209', phone, '5321234567', 'gizli.kisi@example.org', '@uye.example.org'])
+      expect(logs).not.toContain(secret);
   });
 
   it('when the SMS provider keeps failing, then the notification is failed, listed for operators, and a retry sends it', async () => {
     const accountId = randomUUID();
     await app.deliver('membership.contact.changed', {
-      subjectKind: 'account', subjectId: accountId, phone: '+905551112233', language: 'en', changedAt: new Date().toISOString(),
+      subjectKind: 'account',
+      subjectId: accountId,
+      phone: '+905551112233',
+      language: 'en',
+      changedAt: new Date().toISOString(),
     });
     await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: accountId } }));
     sms.state.status = 503;
     const envelope = await app.deliver('membership.sign-in-code.issued', {
-      accountId, channel: 'sms', code: '111222', expiresAt: new Date(Date.now() + 600_000).toISOString(), language: 'en',
+      accountId,
+      channel: 'sms',
+      code: '111222',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      language: 'en',
     });
-    const failed = await waitFor(() => app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'failed' } }));
+    const failed = await waitFor(() =>
+      app.prisma.notification.findFirst({ where: { eventId: envelope.id, status: 'failed' } }),
+    );
     sms.state.status = 200;
     const operator = await issuer.mint({ sub: randomUUID(), roles: ['operator'] });
     const member = await issuer.mint({ sub: randomUUID(), roles: ['member'] });
@@ -172,13 +327,20 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     expect((await call('POST', `/v1/notifications/${failed.id}/retry`, operator)).status).toBe(202);
     await waitFor(() => app.prisma.notification.findFirst({ where: { id: failed.id, status: 'sent' } }));
     const log = await call('GET', `/v1/notifications/${failed.id}/deliveries`, operator);
-    expect((log.body.attempts as { outcome: string }[]).map((a) => a.outcome)).toEqual(['failed', 'failed', 'sent']);
+    expect((log.body.attempts as { outcome: string }[]).map((a) => a.outcome)).toEqual([
+      'failed',
+      'failed',
+      'sent',
+    ]);
     expect(JSON.stringify(log.body)).not.toContain('+905551112233');
   });
 
   it('when a webhook arrives, then the receiver verifies its signature and refuses a replayed or altered payload', async () => {
     const envelope = await app.deliver('motions.motion.adopted', {
-      motionId: randomUUID(), title: 'Kordon bisiklet yolu', topic: 'transport', adoptedAt: new Date().toISOString(),
+      motionId: randomUUID(),
+      title: 'Kordon bisiklet yolu',
+      topic: 'transport',
+      adoptedAt: new Date().toISOString(),
     });
     const request = await waitFor(() => hooks.requests.find((r) => r.body.includes(envelope.id)));
     const check = (body: string, now?: Date) =>
@@ -192,7 +354,14 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     expect(check(request.body)).toEqual({ ok: true });
     expect(check(request.body.replace('Kordon', 'Korden'))).toEqual({ ok: false, reason: 'bad-signature' });
     expect(check(request.body, new Date(Date.now() + 6 * 60_000))).toEqual({ ok: false, reason: 'stale' });
-    expect(verifyWebhookSignature({ body: request.body, timestamp: request.headers[WEBHOOK_TIMESTAMP_HEADER] as string, signature: request.headers[WEBHOOK_SIGNATURE_HEADER] as string, secret: 'another-secret-0123456789' }).ok).toBe(false);
+    expect(
+      verifyWebhookSignature({
+        body: request.body,
+        timestamp: request.headers[WEBHOOK_TIMESTAMP_HEADER] as string,
+        signature: request.headers[WEBHOOK_SIGNATURE_HEADER] as string,
+        secret: 'another-secret-0123456789',
+      }).ok,
+    ).toBe(false);
   });
 
   it('when 1,000 events arrive at once, then no rate-limit window sends more than its maximum', async () => {
@@ -201,14 +370,22 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     const jobs = Array.from({ length: 1000 }, () => {
       const motionId = randomUUID();
       motionIds.add(motionId);
-      return { motionId, title: 'Toplu önerge', topic: 'other' as const, adoptedAt: new Date().toISOString() };
+      return {
+        motionId,
+        title: 'Toplu önerge',
+        topic: 'other' as const,
+        adoptedAt: new Date().toISOString(),
+      };
     });
     await Promise.all(jobs.map((data) => app.deliver('motions.motion.adopted', data)));
     await waitFor(() => hooks.requests.length - before >= 1000, 55_000);
-    const times = hooks.requests.slice(before).map((r) => r.at).sort((a, b) => a - b);
+    const times = hooks.requests
+      .slice(before)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     // BullMQ's limiter counts fixed windows opened by the first job after the previous one expired.
     const windows: number[] = [];
-    for (let i = 0; i < times.length; ) {
+    for (let i = 0; i < times.length;) {
       const start = times[i]!;
       let count = 0;
       while (i < times.length && times[i]! < start + RATE.duration) {
@@ -219,6 +396,12 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     }
     expect(Math.max(...windows)).toBeLessThanOrEqual(RATE.max);
     expect(windows.length).toBeGreaterThanOrEqual(1000 / RATE.max);
-    expect(new Set(hooks.requests.slice(before).map((r) => (JSON.parse(r.body) as { data: { motionId: string } }).data.motionId)).size).toBe(1000);
+    expect(
+      new Set(
+        hooks.requests
+          .slice(before)
+          .map((r) => (JSON.parse(r.body) as { data: { motionId: string } }).data.motionId),
+      ).size,
+    ).toBe(1000);
   }, 60_000);
 });

@@ -107,7 +107,7 @@ export const bodyCreated = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: ['elections'],
+  consumers: ['elections', 'notifications'],
   summary: 'Staff created a body: an assembly, a working group, a committee.',
   schema: z.object({ bodyId: Uuid, kind: BodyKind, name: z.string().min(1).max(200), createdAt: Timestamp }),
 });
@@ -117,7 +117,7 @@ export const bodyMembershipChanged = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'membership',
-  consumers: ['elections'],
+  consumers: ['elections', 'notifications'],
   summary: 'A member joined or left a body.',
   schema: z.object({ bodyId: Uuid, memberId: Uuid, change: z.enum(['joined', 'left']), on: CalendarDate }),
 });

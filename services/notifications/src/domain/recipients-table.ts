@@ -13,8 +13,8 @@ export type Audience =
   | { kind: 'staff'; audience: StaffAudience }
   /** Members who cast a ballot in the election (known from the ballot receipts this service sent). */
   | { kind: 'voters'; electionId: string }
-  /** The members of a body: no roster reaches this service yet, so nobody is resolved (documented gap). */
-  | { kind: 'body-members'; bodyId?: string }
+  /** The active members of a body (every active member for the General Assembly), or of an election's body. */
+  | { kind: 'body-members'; bodyId?: string; electionId?: string }
   /** The configured webhook endpoints (public events only). */
   | { kind: 'integrations' };
 
@@ -34,7 +34,8 @@ export type NotifiedType = Exclude<MessageType, 'membership.contact.changed'> & 
 /** ICU select keys cannot contain `-`: `executive-board` becomes `executive_board`. */
 const selectKey = (value: string) => value.replace(/-/g, '_');
 
-const reasons = (list: { tr: string; en: string }[]) => list.map((r) => `${r.tr} / ${r.en}`).join('\n') || '—';
+const reasons = (list: { tr: string; en: string }[]) =>
+  list.map((r) => `${r.tr} / ${r.en}`).join('\n') || '—';
 
 /**
  * The one table of who receives what. Essential (cannot be opted out of) is a property of the
@@ -47,10 +48,10 @@ const reasons = (list: { tr: string; en: string }[]) => list.map((r) => `${r.tr}
  * | member.admitted | the member | e-mail |
  * | member.status-changed | the member (essential) | e-mail |
  * | sign-in-code.issued | the account, on the channel asked for (essential, no quiet hours) | e-mail or SMS |
- * | election.announced | members of the body (unresolved); integrations | e-mail; webhook |
+ * | election.announced | the active members of the body (every active member for the GA); integrations | e-mail; webhook |
  * | candidacy.decided | the candidate | e-mail |
  * | objection.decided | the objector (essential) | e-mail |
- * | voting.opened | members of the body (unresolved); integrations | e-mail, SMS; webhook |
+ * | voting.opened | the active members of the election's body; integrations | e-mail, SMS; webhook |
  * | ballot.received | the voter (essential receipt) | e-mail, SMS |
  * | result.certified | voters of that election and the elected (essential); integrations | e-mail; webhook |
  * | motion.adopted / sent / decided | staff audiences `staff`, `executive-board`; integrations | e-mail; webhook |
@@ -70,7 +71,11 @@ export const recipientsTable = {
           {
             to: { kind: 'member', memberId: data.memberId },
             template: 'application-decided',
-            variables: { outcome: data.outcome, decisionNumber: data.decisionNumber, decidedOn: data.decidedOn },
+            variables: {
+              outcome: data.outcome,
+              decisionNumber: data.decisionNumber,
+              decidedOn: data.decidedOn,
+            },
           },
         ]
       : [],
@@ -115,7 +120,11 @@ export const recipientsTable = {
     {
       to: { kind: 'member', memberId: data.memberId },
       template: 'candidacy-decided',
-      variables: { eligible: data.eligible ? 'yes' : 'no', reasons: reasons(data.reasons), electionId: data.electionId },
+      variables: {
+        eligible: data.eligible ? 'yes' : 'no',
+        reasons: reasons(data.reasons),
+        electionId: data.electionId,
+      },
     },
   ],
   'elections.objection.decided': (data) => [
@@ -128,7 +137,12 @@ export const recipientsTable = {
   'elections.voting.opened': (data) => {
     const variables = { title: data.title, round: data.round, electionId: data.electionId };
     return [
-      { to: { kind: 'body-members' }, template: 'voting-opened', variables, channels: ['email', 'sms'] },
+      {
+        to: { kind: 'body-members', electionId: data.electionId },
+        template: 'voting-opened',
+        variables,
+        channels: ['email', 'sms'],
+      },
       { to: { kind: 'integrations' }, template: 'voting-opened', variables },
     ];
   },
@@ -154,8 +168,16 @@ export const recipientsTable = {
         template: 'result-certified' as const,
         variables: { ...variables, elected: 'yes' },
       })),
-      { to: { kind: 'voters', electionId: data.electionId }, template: 'result-certified', variables: { ...variables, elected: 'no' } },
-      { to: { kind: 'integrations' }, template: 'result-certified', variables: { ...variables, elected: 'no' } },
+      {
+        to: { kind: 'voters', electionId: data.electionId },
+        template: 'result-certified',
+        variables: { ...variables, elected: 'no' },
+      },
+      {
+        to: { kind: 'integrations' },
+        template: 'result-certified',
+        variables: { ...variables, elected: 'no' },
+      },
     ];
   },
   'motions.motion.adopted': (data) => motionNotices('motion-adopted', { ...data }),

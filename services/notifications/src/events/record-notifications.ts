@@ -6,6 +6,7 @@ import type { ChannelName } from '../domain/channel-name.js';
 import { quietHoursEnd } from '../domain/quiet-hours.js';
 import type { PlannedNotification } from '../domain/recipients-table.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { bodyMemberIds } from './keep-audiences.js';
 import type { NotificationsTx } from '../notifications-prisma.js';
 import { templateOf } from '../templates/template-catalogue.js';
 
@@ -76,14 +77,27 @@ export async function recordNotifications(
   return created.count;
 }
 
-async function resolve(tx: NotificationsTx, plan: PlannedNotification, settings: RecordSettings): Promise<Resolved[]> {
+async function resolve(
+  tx: NotificationsTx,
+  plan: PlannedNotification,
+  settings: RecordSettings,
+): Promise<Resolved[]> {
   const to = plan.to;
   switch (to.kind) {
     case 'member':
-      return [{ recipientKind: 'member', recipientId: to.memberId, memberId: to.memberId, contact: await findMemberContact(tx, to.memberId) }];
+      return [
+        {
+          recipientKind: 'member',
+          recipientId: to.memberId,
+          memberId: to.memberId,
+          contact: await findMemberContact(tx, to.memberId),
+        },
+      ];
     case 'account': {
       const contact = await findContact(tx, to.accountId);
-      return [{ recipientKind: 'account', recipientId: to.accountId, memberId: contact?.memberId ?? null, contact }];
+      return [
+        { recipientKind: 'account', recipientId: to.accountId, memberId: contact?.memberId ?? null, contact },
+      ];
     }
     case 'staff': {
       const subscribers = await tx.audienceSubscription.findMany({ where: { audience: to.audience } });
@@ -98,7 +112,10 @@ async function resolve(tx: NotificationsTx, plan: PlannedNotification, settings:
     }
     case 'voters': {
       const voters = await tx.notification.findMany({
-        where: { eventType: 'elections.ballot.received', variables: { path: ['electionId'], equals: to.electionId } },
+        where: {
+          eventType: 'elections.ballot.received',
+          variables: { path: ['electionId'], equals: to.electionId },
+        },
         distinct: ['recipientId'],
         select: { recipientId: true },
       });
@@ -111,9 +128,17 @@ async function resolve(tx: NotificationsTx, plan: PlannedNotification, settings:
         })),
       );
     }
-    case 'body-members':
-      // No roster of bodies reaches notifications (body-membership events are routed to elections only).
-      return [];
+    case 'body-members': {
+      const memberIds = await bodyMemberIds(tx, to);
+      return Promise.all(
+        memberIds.map(async (memberId) => ({
+          recipientKind: 'member' as const,
+          recipientId: memberId,
+          memberId,
+          contact: await findMemberContact(tx, memberId),
+        })),
+      );
+    }
     case 'integrations':
       return settings.webhookEndpoints.map((endpoint) => ({
         recipientKind: 'integration' as const,
