@@ -38,6 +38,7 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
   const keyFiles: string[] = [];
   let context: ElectionContext;
   let box: BallotBoxRoutes;
+  let bodyId: string;
 
   async function startElectionsWithBox() {
     const clock = { now: new Date('2027-03-01T09:00:00.000Z') };
@@ -109,18 +110,11 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     return combineDecryptions({ context, tally: encrypted, partials })[0]!;
   };
 
-  beforeAll(async () => {
-    issuer = await startTestTokenIssuer();
-    env = await startElectionsWithBox();
-    staff = await token('staff-1', ['staff']);
-    const bodyId = randomUUID();
-    await env.prisma.rosterBody.create({ data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() } });
-    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru', 'Şule'].entries()) candidates.push(await member(`${name} ${i}`, 'female'));
-    for (const name of ['Barış', 'Tolga', 'Oğuz']) committee.push(await member(name, 'male'));
-    committee.sort(); // the ceremony numbers members in id order
-    for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz', 'Can', 'Ece']) voters.push(await member(name, 'female'));
+  /** A new election of the Executive Board with the roll frozen, and fresh key files for its committee. */
+  async function createFrozenElection(recast?: 'one' | 'last-counts') {
     const dir = await mkdtemp(join(tmpdir(), 'konsey-committee-'));
-    keyFiles.push(join(dir, 'barış.key'), join(dir, 'tolga.key'), join(dir, 'oğuz.key'));
+    keyFiles.splice(0, keyFiles.length, join(dir, 'barış.key'), join(dir, 'tolga.key'), join(dir, 'oğuz.key'));
+    env.clock.now = new Date('2027-03-01T09:00:00.000Z');
     const created = await call('POST', '/v1/elections', {
       token: staff,
       body: {
@@ -142,6 +136,23 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     expect((await step('close-candidacy')).status).toBe(200);
     // Joins after the freeze: not on the roll.
     expect((await step('freeze-roll')).body.status).toBe('roll-frozen');
+    if (recast) {
+      const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, { token: await (await cli(0)).token, body: { recast } });
+      expect(set.body).toMatchObject({ recast });
+    }
+  }
+
+  beforeAll(async () => {
+    issuer = await startTestTokenIssuer();
+    env = await startElectionsWithBox();
+    staff = await token('staff-1', ['staff']);
+    bodyId = randomUUID();
+    await env.prisma.rosterBody.create({ data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() } });
+    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru', 'Şule'].entries()) candidates.push(await member(`${name} ${i}`, 'female'));
+    for (const name of ['Barış', 'Tolga', 'Oğuz']) committee.push(await member(name, 'male'));
+    committee.sort(); // the ceremony numbers members in id order
+    for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz', 'Can', 'Ece']) voters.push(await member(name, 'female'));
+    await createFrozenElection();
     outsider = await member('Sonradan Gelen', 'male');
   }, 60_000);
 
@@ -365,4 +376,54 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     expect(closed).toMatchObject({ status: 409, body: { code: 'ballot-voting-closed' } });
     expect(await ballotCount()).toBe(before);
   });
+
+  it('when the rule is `last-counts`, then only the voter\'s last valid ballot counts, whatever order verification runs in', async () => {
+    const previousKeys = [...keyFiles];
+    await createFrozenElection('last-counts');
+    // A key file holding a completed ceremony's share is never overwritten.
+    await expect(keygen({ ...(await cli(0)), keyFile: previousKeys[0]! })).rejects.toThrow(/holds the key share/);
+    const members = [await cli(0), await cli(1), await cli(2)];
+    for (const m of members) await keygen(m);
+    for (const m of members) await publish(m);
+    for (const m of members) await shares(m);
+    for (const m of members) await confirm(m);
+    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await voterToken(voters[0]!) });
+    context = createElectionContext({
+      manifest: published.body.manifest as ElectionManifest,
+      parameters: published.body.parameters as ElectionParameters,
+      commitments: (published.body.commitments as string[][]).map((c) => c.map((p) => decodePoint(fromBase64url(p, 32)))),
+    });
+    expect((await step('open-voting')).body.status).toBe('voting-open');
+    const voter = voters[0]!;
+    const castMarks = async (marks: number[]) => {
+      const answer = await cast(voter, (await ballotFor(voter, marks)).body);
+      expect(answer.status).toBe(202);
+      return answer.body.ballotId as string;
+    };
+    const statusOf = async (id: string) => (await env.prisma.ballot.findUniqueOrThrow({ where: { id } })).status;
+
+    const a = await castMarks([1, 0, 0, 0]);
+    await verifyBallotBatch(env.prisma, [a]);
+    const b = await castMarks([0, 1, 0, 0]);
+    const c = await castMarks([0, 0, 1, 0]);
+    expect(await verifyBallotBatch(env.prisma, [b, c])).toMatchObject({ accepted: 2, superseded: 2 });
+    expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual(['superseded', 'superseded', 'accepted']);
+    expect(await decryptSum()).toEqual([0, 0, 1, 0]);
+
+    // Verified out of order: the later ballot still wins.
+    const d = await castMarks([1, 1, 0, 0]);
+    const e = await castMarks([0, 0, 1, 1]);
+    await verifyBallotBatch(env.prisma, [e]);
+    await verifyBallotBatch(env.prisma, [d]);
+    expect([await statusOf(d), await statusOf(e)]).toEqual(['superseded', 'accepted']);
+    // A last ballot that is refused leaves the previous one counted.
+    const { body } = await ballotFor(voter, [0, 0, 0, 1]);
+    const tampered = structuredClone(body) as Json;
+    tampered.ballot.contests[0].selections[0].proof = body.ballot.contests[0]!.selections[1]!.proof;
+    const f = (await cast(voter, tampered)).body.ballotId as string;
+    await verifyBallotBatch(env.prisma, [f]);
+    expect(await statusOf(f)).toBe('refused');
+    expect((await tally()).ballotCount).toBe(1);
+    expect(await decryptSum()).toEqual([0, 0, 1, 1]);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
-import { electionFacts, type Caller, type Tx } from './ceremony.js';
+import { electionFacts, UUID, type Caller, type Tx } from './ceremony.js';
 
 export interface CredentialView {
   electionId: string;
@@ -43,8 +43,6 @@ export async function issueCredential(
     };
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function assertOnRoll(tx: Tx, electionId: string, memberId: string): Promise<void> {
   const onRoll =

@@ -103,8 +103,8 @@ export async function keygen(o: CommitteeOptions): Promise<{ index: number; atte
   if (existsSync(o.keyFile)) {
     const existing = loadKeyFile(o.keyFile);
     if (existing.ceremonyId === view.ceremonyId) return { index: existing.index, attempt: existing.attempt };
-    if (existing.secretShare && existing.electionId === o.election)
-      throw new Error(`${o.keyFile} holds the key share of a completed ceremony; use another file`);
+    if (existing.secretShare)
+      throw new Error(`${o.keyFile} holds the key share of a completed ceremony (election ${existing.electionId}); use another file`);
   }
   const member = createCommitteeMember({ index: view.you.index, parameters: view.parameters, parametersHash: fromHex(view.parametersHash) });
   saveKeyFile(o.keyFile, {
