@@ -226,7 +226,7 @@ export async function reconcileReceived(prisma: PrismaClient, queue: Queue<Verif
 export interface BallotVerificationOptions {
   /** How often the reconciler looks for ballots left `received` (default 30 s). */
   reconcileEveryMs?: number;
-  /** Ballots younger than this are left to the job the API enqueued (default 30 s). */
+  /** Ballots younger than this are left to the job the API enqueued (default 30 s); the periodic sweep runs only when the queue is idle. */
   reconcileAfterMs?: number;
   concurrency?: number;
 }
@@ -273,8 +273,14 @@ export async function startBallotVerification(
   };
   await reconcile(0);
   const every = options.reconcileEveryMs ?? 30_000;
+  // Periodically, only when the queue is idle: a ballot still `received` then was never enqueued (Redis
+  // was down when it was cast) or its job was lost; a backlog is never enqueued twice this way.
+  const sweep = async () => {
+    const pending = await queue.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized');
+    if (pending === 0) await reconcile(options.reconcileAfterMs ?? 30_000);
+  };
   const timer = setInterval(() => {
-    reconcile(options.reconcileAfterMs ?? 30_000).catch((error: unknown) => logger.warn({ err: error }, 'ballot reconciler failed'));
+    sweep().catch((error: unknown) => logger.warn({ err: error }, 'ballot reconciler failed'));
   }, every);
   timer.unref();
   return {
