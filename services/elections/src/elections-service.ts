@@ -6,6 +6,7 @@ import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
 import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
+import { ballotBoxRoutes, startBallotVerification } from './ballot-box/index.js';
 import { electionRoutes } from './elections/index.js';
 import { sittingHandlers, sittingRoutes } from './sittings/index.js';
 
@@ -26,7 +27,14 @@ export function electionsService(hooks: { now?: () => Date } = {}): ElectionsSer
     defaultPort: 4002,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma: (adapter) => new PrismaClient({ adapter }),
-    routes: (deps) => [...rosterRoutes(deps.prisma), ...electionRoutes(deps, hooks.now ? { now: hooks.now } : {}), ...sittingRoutes(deps)],
+    routes: (deps) => [
+      ...rosterRoutes(deps.prisma),
+      ...electionRoutes(deps, hooks.now ? { now: hooks.now } : {}),
+      ...sittingRoutes(deps),
+      ...ballotBoxRoutes(deps),
+    ],
+    // Worker processes verify ballots and fold them into the encrypted sums.
+    workers: (deps) => startBallotVerification(deps),
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,

@@ -19,9 +19,21 @@ import type { Gender, Role } from '@konsey/contracts';
 import { createRedisConnection } from '@konsey/service-kit';
 import { startTestService, startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
-import { createBallotBox, startBallotVerification, verifyBallotBatch, type BallotBoxRoutes } from '../src/ballot-box/index.js';
+import {
+  createBallotBox,
+  startBallotVerification,
+  verifyBallotBatch,
+  type BallotBoxRoutes,
+} from '../src/ballot-box/index.js';
 import { ballotQueue } from '../src/ballot-box/verification.js';
-import { confirm, keygen, publish, shares, trusteeKeyOf, type CommitteeOptions } from '../src/ballot-box/cli/committee-commands.js';
+import {
+  confirm,
+  keygen,
+  publish,
+  shares,
+  trusteeKeyOf,
+  type CommitteeOptions,
+} from '../src/ballot-box/cli/committee-commands.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -46,9 +58,10 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     const started = await startTestService(
       {
         ...base,
+        // The service's own routes (the ballot box included); the test keeps a handle on a box of its own.
         routes: (deps) => {
           box = createBallotBox(deps);
-          return [...base.routes!(deps), ...box.routes];
+          return base.routes!(deps);
         },
       },
       { label: 'ballot_box_core', env: { JWKS_URL: issuer.jwksUrl } },
@@ -56,7 +69,11 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     return { ...started, clock };
   }
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(`${env.url}${path}`, {
       method,
       headers: {
@@ -67,18 +84,30 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as Json };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : undefined) as Json,
+    };
   };
   const token = (sub: string, roles: Role[]) => issuer.mint({ sub, roles });
   const voterToken = (memberId: string) => token(memberId, ['member']);
   const member = async (displayName: string, gender: Gender) => {
     const memberId = randomUUID();
     await env.prisma.rosterMember.create({
-      data: { memberId, kind: 'individual', displayName, gender, status: 'active', admittedAt: new Date('2020-01-01T00:00:00Z') },
+      data: {
+        memberId,
+        kind: 'individual',
+        displayName,
+        gender,
+        status: 'active',
+        admittedAt: new Date('2020-01-01T00:00:00Z'),
+      },
     });
     return memberId;
   };
-  const step = async (action: string) => call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
+  const step = async (action: string) =>
+    call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
   const cli = async (index: number): Promise<CommitteeOptions> => ({
     election: electionId,
     url: env.url,
@@ -87,16 +116,28 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
   });
   const ballotCount = async () => env.prisma.ballot.count();
   const credential = async (memberId: string) =>
-    (await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(memberId) })).body.voterBinding as string;
+    (await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(memberId) }))
+      .body.voterBinding as string;
   const ballotFor = async (memberId: string, marks: number[]) => {
-    const { ballot, trackingCode } = encryptBallot({ context, voterBinding: fromBase64url(await credential(memberId)), selections: [marks] });
+    const { ballot, trackingCode } = encryptBallot({
+      context,
+      voterBinding: fromBase64url(await credential(memberId)),
+      selections: [marks],
+    });
     return { body: { ballot: ballotToJson(ballot) }, trackingCode };
   };
   const cast = async (memberId: string, body: unknown, key: string = randomUUID()) =>
-    call('POST', `/v1/elections/${electionId}/ballots`, { token: await voterToken(memberId), body, headers: { 'idempotency-key': key } });
+    call('POST', `/v1/elections/${electionId}/ballots`, {
+      token: await voterToken(memberId),
+      body,
+      headers: { 'idempotency-key': key },
+    });
   const received = async () =>
-    (await env.prisma.ballot.findMany({ where: { status: 'received' }, select: { id: true } })).map((b) => b.id);
-  const tally = () => env.prisma.ballotTally.findUniqueOrThrow({ where: { electionId_round: { electionId, round: 1 } } });
+    (await env.prisma.ballot.findMany({ where: { status: 'received' }, select: { id: true } })).map(
+      (b) => b.id,
+    );
+  const tally = () =>
+    env.prisma.ballotTally.findUniqueOrThrow({ where: { electionId_round: { electionId, round: 1 } } });
   /** The committee decrypts the running sum with the key shares the CLI kept on disk. */
   const decryptSum = async (): Promise<number[]> => {
     const sums = (await tally()).sums as { alpha: string; beta: string }[][];
@@ -113,7 +154,13 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
   /** A new election of the Executive Board with the roll frozen, and fresh key files for its committee. */
   async function createFrozenElection(recast?: 'one' | 'last-counts') {
     const dir = await mkdtemp(join(tmpdir(), 'konsey-committee-'));
-    keyFiles.splice(0, keyFiles.length, join(dir, 'barış.key'), join(dir, 'tolga.key'), join(dir, 'oğuz.key'));
+    keyFiles.splice(
+      0,
+      keyFiles.length,
+      join(dir, 'barış.key'),
+      join(dir, 'tolga.key'),
+      join(dir, 'oğuz.key'),
+    );
     env.clock.now = new Date('2027-03-01T09:00:00.000Z');
     const created = await call('POST', '/v1/elections', {
       token: staff,
@@ -123,7 +170,13 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
         bodyId,
         settings: { seats: 2 },
         term: { periodStart: 2024, term: 1 },
-        schedule: { votingDay: '2027-03-20', candidacyOpensOn: '2027-03-02', candidacyClosesOn: '2027-03-10', objectionsCloseOn: '2027-03-12', rollFreezeOn: '2027-03-15' },
+        schedule: {
+          votingDay: '2027-03-20',
+          candidacyOpensOn: '2027-03-02',
+          candidacyClosesOn: '2027-03-10',
+          objectionsCloseOn: '2027-03-12',
+          rollFreezeOn: '2027-03-15',
+        },
         committee: { memberIds: committee, threshold: 2 },
       },
     });
@@ -132,12 +185,18 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     expect((await step('announce')).status).toBe(200);
     expect((await step('open-candidacy')).status).toBe(200);
     for (const memberId of candidates)
-      expect((await call('POST', `/v1/elections/${electionId}/candidacies`, { token: staff, body: { memberId } })).status).toBe(201);
+      expect(
+        (await call('POST', `/v1/elections/${electionId}/candidacies`, { token: staff, body: { memberId } }))
+          .status,
+      ).toBe(201);
     expect((await step('close-candidacy')).status).toBe(200);
     // Joins after the freeze: not on the roll.
     expect((await step('freeze-roll')).body.status).toBe('roll-frozen');
     if (recast) {
-      const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, { token: await (await cli(0)).token, body: { recast } });
+      const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, {
+        token: await (await cli(0)).token,
+        body: { recast },
+      });
       expect(set.body).toMatchObject({ recast });
     }
   }
@@ -147,11 +206,15 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     env = await startElectionsWithBox();
     staff = await token('staff-1', ['staff']);
     bodyId = randomUUID();
-    await env.prisma.rosterBody.create({ data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() } });
-    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru', 'Şule'].entries()) candidates.push(await member(`${name} ${i}`, 'female'));
+    await env.prisma.rosterBody.create({
+      data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() },
+    });
+    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru', 'Şule'].entries())
+      candidates.push(await member(`${name} ${i}`, 'female'));
     for (const name of ['Barış', 'Tolga', 'Oğuz']) committee.push(await member(name, 'male'));
     committee.sort(); // the ceremony numbers members in id order
-    for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz', 'Can', 'Ece']) voters.push(await member(name, 'female'));
+    for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz', 'Can', 'Ece'])
+      voters.push(await member(name, 'female'));
     await createFrozenElection();
     outsider = await member('Sonradan Gelen', 'male');
   }, 60_000);
@@ -172,10 +235,16 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     await expect(shares(barış)).rejects.toThrow(/2 of 3 members have announced/);
     const early = await step('open-voting');
     expect(early.status).not.toBe(200);
-    expect((await env.prisma.election.findUniqueOrThrow({ where: { id: electionId } })).status).toBe('roll-frozen');
-    expect((await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await voterToken(voters[0]!) })).body.code).toBe(
-      'ballot-ceremony-incomplete',
+    expect((await env.prisma.election.findUniqueOrThrow({ where: { id: electionId } })).status).toBe(
+      'roll-frozen',
     );
+    expect(
+      (
+        await call('GET', `/v1/elections/${electionId}/ballot-box/context`, {
+          token: await voterToken(voters[0]!),
+        })
+      ).body.code,
+    ).toBe('ballot-ceremony-incomplete');
 
     // Someone not on the committee cannot exclude anyone; excluding below the threshold is refused later.
     const stranger = await call('POST', `/v1/elections/${electionId}/ceremony/exclusions`, {
@@ -206,7 +275,14 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     // A second, different announcement is a conflict.
     const again = await call('POST', `/v1/elections/${electionId}/ceremony/announcements`, {
       token: tolga.token,
-      body: { announcement: { index: 2, authPublicKey: 'AA', commitments: ['AA', 'AA'], proofs: [{ commitment: 'AA', response: 'AA' }] } },
+      body: {
+        announcement: {
+          index: 2,
+          authPublicKey: 'AA',
+          commitments: ['AA', 'AA'],
+          proofs: [{ commitment: 'AA', response: 'AA' }],
+        },
+      },
     });
     expect(again.status).toBe(422);
     await shares(barış);
@@ -230,29 +306,40 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
                   (SELECT json_agg(c) FROM ballot_ceremony_confirmations c) AS c, (SELECT json_agg(c) FROM ballot_ceremonies c) AS m`,
         ),
       );
-      for (const secret of [secrets.secretShare, secrets.authSecretKey, ...secrets.coefficients]) expect(stored).not.toContain(secret);
+      for (const secret of [secrets.secretShare, secrets.authSecretKey, ...secrets.coefficients])
+        expect(stored).not.toContain(secret);
     }
 
     // The voters' context gives the same fingerprint; voting opens.
-    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await voterToken(voters[0]!) });
+    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, {
+      token: await voterToken(voters[0]!),
+    });
     expect(published.body.fingerprint).toBe(done.fingerprint);
     context = createElectionContext({
       manifest: published.body.manifest as ElectionManifest,
       parameters: published.body.parameters as ElectionParameters,
-      commitments: (published.body.commitments as string[][]).map((c) => c.map((p) => decodePoint(fromBase64url(p, 32)))),
+      commitments: (published.body.commitments as string[][]).map((c) =>
+        c.map((p) => decodePoint(fromBase64url(p, 32))),
+      ),
     });
     expect(context.manifest.contests[0]!.options).toEqual([...candidates].sort());
     expect((await step('open-voting')).body.status).toBe('voting-open');
   }, 60_000);
 
   it('when a member of the roll asks for a credential, then they get one binding, once; others are refused', async () => {
-    const first = await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(voters[0]!) });
+    const first = await call('POST', `/v1/elections/${electionId}/credentials`, {
+      token: await voterToken(voters[0]!),
+    });
     expect(first.status).toBe(201);
-    const second = await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(voters[0]!) });
+    const second = await call('POST', `/v1/elections/${electionId}/credentials`, {
+      token: await voterToken(voters[0]!),
+    });
     expect(second.status).toBe(200);
     expect(second.body.voterBinding).toBe(first.body.voterBinding);
     expect(first.body.voterBinding).not.toContain(voters[0]);
-    const stranger = await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(outsider) });
+    const stranger = await call('POST', `/v1/elections/${electionId}/credentials`, {
+      token: await voterToken(outsider),
+    });
     expect(stranger).toMatchObject({ status: 403, body: { code: 'voter-not-on-roll' } });
     expect(await env.prisma.ballotCredential.count({ where: { memberId: outsider } })).toBe(0);
   });
@@ -260,8 +347,13 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
   it('when the same voter casts concurrently with the same Idempotency-Key, then one ballot is stored and both get the same 202', async () => {
     const { body, trackingCode } = await ballotFor(voters[0]!, [1, 0, 1, 0]);
     const key = randomUUID();
-    const answers = await Promise.all([cast(voters[0]!, body, key), cast(voters[0]!, body, key), cast(voters[0]!, body, key)]);
-    for (const answer of answers) expect(answer).toMatchObject({ status: 202, body: { trackingCode, status: 'received' } });
+    const answers = await Promise.all([
+      cast(voters[0]!, body, key),
+      cast(voters[0]!, body, key),
+      cast(voters[0]!, body, key),
+    ]);
+    for (const answer of answers)
+      expect(answer).toMatchObject({ status: 202, body: { trackingCode, status: 'received' } });
     expect(new Set(answers.map((a) => a.body.ballotId)).size).toBe(1);
     expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
     expect(await env.prisma.ballot.count({ where: { memberId: voters[0]! } })).toBe(1);
@@ -290,8 +382,13 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     expect(answer.body.trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const outcome = await verifyBallotBatch(env.prisma, await received());
     expect(outcome).toMatchObject({ refused: 1, accepted: 2 });
-    const refused = await call('GET', `/v1/elections/${electionId}/ballots/${answer.body.ballotId}`, { token: await voterToken(voters[2]!) });
-    expect(refused.body).toMatchObject({ status: 'refused', refusal: expect.stringContaining('does not verify') });
+    const refused = await call('GET', `/v1/elections/${electionId}/ballots/${answer.body.ballotId}`, {
+      token: await voterToken(voters[2]!),
+    });
+    expect(refused.body).toMatchObject({
+      status: 'refused',
+      refusal: expect.stringContaining('does not verify'),
+    });
 
     const again = await ballotFor(voters[2]!, [0, 0, 0, 1]);
     expect((await cast(voters[2]!, again.body)).status).toBe(202);
@@ -307,7 +404,10 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
       expect((await cast(voter, (await ballotFor(voter, [...marks])).body)).status).toBe(202);
     const ids = await received();
     expect(ids).toHaveLength(2);
-    const [first, second] = await Promise.all([verifyBallotBatch(env.prisma, ids), verifyBallotBatch(env.prisma, ids)]);
+    const [first, second] = await Promise.all([
+      verifyBallotBatch(env.prisma, ids),
+      verifyBallotBatch(env.prisma, ids),
+    ]);
     expect(first.accepted + second.accepted).toBe(2);
     expect(first.skipped + second.skipped).toBe(2);
     expect(await verifyBallotBatch(env.prisma, ids)).toMatchObject({ accepted: 0, skipped: 2 });
@@ -330,7 +430,8 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     const verification = await startBallotVerification(env.service, { reconcileEveryMs: 60_000 });
     try {
       const deadline = Date.now() + 20_000;
-      while ((await received()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while ((await received()).length > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       expect(await received()).toEqual([]);
       expect((await tally()).ballotCount).toBe(6);
       expect(await decryptSum()).toEqual([3, 3, 1, 2]);
@@ -356,7 +457,10 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     // Not JSON of a ballot at all.
     expect((await cast(voter, { ballot: { voterBinding: 1 } })).status).toBe(400);
     // No Idempotency-Key.
-    const keyless = await call('POST', `/v1/elections/${electionId}/ballots`, { token: await voterToken(voter), body });
+    const keyless = await call('POST', `/v1/elections/${electionId}/ballots`, {
+      token: await voterToken(voter),
+      body,
+    });
     expect(keyless).toMatchObject({ status: 400, body: { code: 'validation-failed' } });
     // Wrong (unknown) election.
     const unknown = await call('POST', `/v1/elections/${randomUUID()}/ballots`, {
@@ -377,21 +481,27 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     expect(await ballotCount()).toBe(before);
   });
 
-  it('when the rule is `last-counts`, then only the voter\'s last valid ballot counts, whatever order verification runs in', async () => {
+  it("when the rule is `last-counts`, then only the voter's last valid ballot counts, whatever order verification runs in", async () => {
     const previousKeys = [...keyFiles];
     await createFrozenElection('last-counts');
     // A key file holding a completed ceremony's share is never overwritten.
-    await expect(keygen({ ...(await cli(0)), keyFile: previousKeys[0]! })).rejects.toThrow(/holds the key share/);
+    await expect(keygen({ ...(await cli(0)), keyFile: previousKeys[0]! })).rejects.toThrow(
+      /holds the key share/,
+    );
     const members = [await cli(0), await cli(1), await cli(2)];
     for (const m of members) await keygen(m);
     for (const m of members) await publish(m);
     for (const m of members) await shares(m);
     for (const m of members) await confirm(m);
-    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await voterToken(voters[0]!) });
+    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, {
+      token: await voterToken(voters[0]!),
+    });
     context = createElectionContext({
       manifest: published.body.manifest as ElectionManifest,
       parameters: published.body.parameters as ElectionParameters,
-      commitments: (published.body.commitments as string[][]).map((c) => c.map((p) => decodePoint(fromBase64url(p, 32)))),
+      commitments: (published.body.commitments as string[][]).map((c) =>
+        c.map((p) => decodePoint(fromBase64url(p, 32))),
+      ),
     });
     expect((await step('open-voting')).body.status).toBe('voting-open');
     const voter = voters[0]!;
@@ -400,14 +510,19 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
       expect(answer.status).toBe(202);
       return answer.body.ballotId as string;
     };
-    const statusOf = async (id: string) => (await env.prisma.ballot.findUniqueOrThrow({ where: { id } })).status;
+    const statusOf = async (id: string) =>
+      (await env.prisma.ballot.findUniqueOrThrow({ where: { id } })).status;
 
     const a = await castMarks([1, 0, 0, 0]);
     await verifyBallotBatch(env.prisma, [a]);
     const b = await castMarks([0, 1, 0, 0]);
     const c = await castMarks([0, 0, 1, 0]);
     expect(await verifyBallotBatch(env.prisma, [b, c])).toMatchObject({ accepted: 2, superseded: 2 });
-    expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual(['superseded', 'superseded', 'accepted']);
+    expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual([
+      'superseded',
+      'superseded',
+      'accepted',
+    ]);
     expect(await decryptSum()).toEqual([0, 0, 1, 0]);
 
     // Verified out of order: the later ballot still wins.

@@ -48,9 +48,21 @@ interface ElectionFacts {
   maxChoices: number;
 }
 
-async function electionFacts(tx: Tx, electionId: string, lock: '' | 'FOR SHARE' = ''): Promise<ElectionFacts> {
+async function electionFacts(
+  tx: Tx,
+  electionId: string,
+  lock: '' | 'FOR SHARE' = '',
+): Promise<ElectionFacts> {
   const rows = await tx.$queryRawUnsafe<
-    { id: string; title: string; status: string; round: number; registered: number | null; committee_threshold: number; settings: { maxChoices?: number; seats?: number } }[]
+    {
+      id: string;
+      title: string;
+      status: string;
+      round: number;
+      registered: number | null;
+      committee_threshold: number;
+      settings: { maxChoices?: number; seats?: number };
+    }[]
   >(
     `SELECT id::text, title, status, round, registered, committee_threshold, settings FROM elections WHERE id = $1::uuid ${lock}`,
     electionId,
@@ -76,7 +88,10 @@ export async function assertCommittee(tx: Tx, electionId: string, caller: Caller
       where: { electionId_memberId: { electionId, memberId: caller.subject } },
     }));
   if (!caller.roles.includes('election-committee') || !seat)
-    throw fail('ballot-box-not-on-committee', `${caller.subject} is not on the committee of election ${electionId}`);
+    throw fail(
+      'ballot-box-not-on-committee',
+      `${caller.subject} is not on the committee of election ${electionId}`,
+    );
 }
 
 const lockCeremonies = (tx: Tx, electionId: string) =>
@@ -99,7 +114,8 @@ async function manifestFor(tx: Tx, election: ElectionFacts): Promise<ElectionMan
     where: { electionId: election.id, status: 'standing', eligible: true },
     orderBy: { memberId: 'asc' },
   });
-  if (candidates.length === 0) throw fail('ballot-box-election-state', 'the election has no eligible candidate');
+  if (candidates.length === 0)
+    throw fail('ballot-box-election-state', 'the election has no eligible candidate');
   const max = Math.min(election.maxChoices, candidates.length);
   return {
     electionId: `${election.id}/round-${election.round}`,
@@ -121,7 +137,11 @@ async function manifestFor(tx: Tx, election: ElectionFacts): Promise<ElectionMan
  * Start the key ceremony of the election's round (idempotent): the election's roll must be frozen
  * (the manifest and the roll size are then fixed). Every committee member takes part in attempt 1.
  */
-export async function startCeremony(prisma: PrismaClient, electionId: string, caller: Caller): Promise<CeremonyRow> {
+export async function startCeremony(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+): Promise<CeremonyRow> {
   return prisma.$transaction(async (tx) => {
     await assertCommittee(tx, electionId, caller);
     await lockCeremonies(tx, electionId);
@@ -129,8 +149,14 @@ export async function startCeremony(prisma: PrismaClient, electionId: string, ca
     const existing = await liveCeremony(tx, electionId, election.round);
     if (existing) return existing;
     if (election.status !== 'roll-frozen' || election.round !== 1)
-      throw fail('ballot-box-election-state', `the key ceremony starts once the roll is frozen (election is ${election.status})`);
-    const committee = await tx.electionCommitteeMember.findMany({ where: { electionId }, orderBy: { memberId: 'asc' } });
+      throw fail(
+        'ballot-box-election-state',
+        `the key ceremony starts once the roll is frozen (election is ${election.status})`,
+      );
+    const committee = await tx.electionCommitteeMember.findMany({
+      where: { electionId },
+      orderBy: { memberId: 'asc' },
+    });
     const manifest = await manifestFor(tx, election);
     const parameters: ElectionParameters = {
       threshold: election.committeeThreshold,
@@ -156,7 +182,8 @@ export async function startCeremony(prisma: PrismaClient, electionId: string, ca
 }
 
 export const participantsOf = (row: CeremonyRow): string[] => row.participants as string[];
-export const parametersOf = (row: CeremonyRow): ElectionParameters => row.parameters as unknown as ElectionParameters;
+export const parametersOf = (row: CeremonyRow): ElectionParameters =>
+  row.parameters as unknown as ElectionParameters;
 export const manifestOf = (row: CeremonyRow): ElectionManifest => row.manifest as unknown as ElectionManifest;
 const hexBytes = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'));
 
@@ -166,8 +193,10 @@ async function participantCeremony(tx: Tx, electionId: string, caller: Caller) {
   const ceremony = await liveCeremony(tx, electionId);
   if (!ceremony) throw fail('ballot-ceremony-not-started', `no key ceremony for election ${electionId}`);
   const index = participantsOf(ceremony).indexOf(caller.subject) + 1;
-  if (index === 0) throw fail('ballot-ceremony-not-participant', `${caller.subject} is not in attempt ${ceremony.attempt}`);
-  if (ceremony.status !== 'collecting') throw fail('ballot-ceremony-out-of-order', 'the key ceremony is already complete');
+  if (index === 0)
+    throw fail('ballot-ceremony-not-participant', `${caller.subject} is not in attempt ${ceremony.attempt}`);
+  if (ceremony.status !== 'collecting')
+    throw fail('ballot-ceremony-out-of-order', 'the key ceremony is already complete');
   return { ceremony, index };
 }
 
@@ -177,12 +206,22 @@ const invalid = (error: unknown): never => {
 };
 
 /** Round 1: a participant publishes its commitments with proofs (checked here); the last one fixes the base hash. */
-export async function publishAnnouncement(prisma: PrismaClient, electionId: string, caller: Caller, body: AnnouncementJson) {
+export async function publishAnnouncement(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+  body: AnnouncementJson,
+) {
   return prisma.$transaction(async (tx) => {
     const { ceremony, index } = await participantCeremony(tx, electionId, caller);
-    if (body.index !== index) throw fail('ballot-ceremony-invalid', `you are member ${index} of this attempt, not ${body.index}`);
+    if (body.index !== index)
+      throw fail('ballot-ceremony-invalid', `you are member ${index} of this attempt, not ${body.index}`);
     try {
-      verifyAnnouncement(announcementFromWire(body), parametersOf(ceremony), hexBytes(ceremony.parametersHash));
+      verifyAnnouncement(
+        announcementFromWire(body),
+        parametersOf(ceremony),
+        hexBytes(ceremony.parametersHash),
+      );
     } catch (error) {
       invalid(error);
     }
@@ -197,33 +236,55 @@ export async function publishAnnouncement(prisma: PrismaClient, electionId: stri
     await tx.ballotCeremonyAnnouncement.create({
       data: { ceremonyId: ceremony.id, memberIndex: index, memberId: caller.subject, announcement: body },
     });
-    const all = await tx.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId: ceremony.id }, orderBy: { memberIndex: 'asc' } });
+    const all = await tx.ballotCeremonyAnnouncement.findMany({
+      where: { ceremonyId: ceremony.id },
+      orderBy: { memberIndex: 'asc' },
+    });
     if (all.length === parametersOf(ceremony).memberCount) {
-      const context = contextFromRows(ceremony, all.map((a) => a.announcement as AnnouncementJson));
-      await tx.ballotCeremony.update({ where: { id: ceremony.id }, data: { baseHash: toHex(context.baseHash) } });
+      const context = contextFromRows(
+        ceremony,
+        all.map((a) => a.announcement as AnnouncementJson),
+      );
+      await tx.ballotCeremony.update({
+        where: { id: ceremony.id },
+        data: { baseHash: toHex(context.baseHash) },
+      });
     }
     return ceremonyView(tx, ceremony.id, caller.subject);
   });
 }
 
 /** Round 2: a participant's shares, one sealed envelope per other participant (the server cannot open them). */
-export async function postEnvelopes(prisma: PrismaClient, electionId: string, caller: Caller, envelopes: EnvelopeJson[]) {
+export async function postEnvelopes(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+  envelopes: EnvelopeJson[],
+) {
   return prisma.$transaction(async (tx) => {
     const { ceremony, index } = await participantCeremony(tx, electionId, caller);
-    if (!ceremony.baseHash) throw fail('ballot-ceremony-out-of-order', 'shares are sent once every participant has announced');
+    if (!ceremony.baseHash)
+      throw fail('ballot-ceremony-out-of-order', 'shares are sent once every participant has announced');
     const n = parametersOf(ceremony).memberCount;
     const recipients = envelopes.map((e) => e.to).sort((a, b) => a - b);
     const expected = Array.from({ length: n }, (_, i) => i + 1).filter((i) => i !== index);
     if (envelopes.some((e) => e.from !== index) || JSON.stringify(recipients) !== JSON.stringify(expected))
-      throw fail('ballot-ceremony-invalid', `member ${index} sends exactly one envelope to each of members ${expected.join(', ')}`);
+      throw fail(
+        'ballot-ceremony-invalid',
+        `member ${index} sends exactly one envelope to each of members ${expected.join(', ')}`,
+      );
     try {
       envelopes.forEach(envelopeFromWire);
     } catch (error) {
       invalid(error);
     }
-    const stored = await tx.ballotCeremonyEnvelope.findMany({ where: { ceremonyId: ceremony.id, fromIndex: index } });
+    const stored = await tx.ballotCeremonyEnvelope.findMany({
+      where: { ceremonyId: ceremony.id, fromIndex: index },
+    });
     if (stored.length > 0) {
-      const same = stored.every((s) => JSON.stringify(s.envelope) === JSON.stringify(envelopes.find((e) => e.to === s.toIndex)));
+      const same = stored.every(
+        (s) => JSON.stringify(s.envelope) === JSON.stringify(envelopes.find((e) => e.to === s.toIndex)),
+      );
       if (!same) throw fail('ballot-ceremony-conflict', `member ${index} already sent different shares`);
       return ceremonyView(tx, ceremony.id, caller.subject);
     }
@@ -235,14 +296,25 @@ export async function postEnvelopes(prisma: PrismaClient, electionId: string, ca
 }
 
 /** The envelopes addressed to the caller in the live attempt. */
-export async function envelopesFor(prisma: PrismaClient, electionId: string, caller: Caller): Promise<EnvelopeJson[]> {
+export async function envelopesFor(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+): Promise<EnvelopeJson[]> {
   return prisma.$transaction(async (tx) => {
     await assertCommittee(tx, electionId, caller);
     const ceremony = await liveCeremony(tx, electionId);
     if (!ceremony) throw fail('ballot-ceremony-not-started', `no key ceremony for election ${electionId}`);
     const index = participantsOf(ceremony).indexOf(caller.subject) + 1;
-    if (index === 0) throw fail('ballot-ceremony-not-participant', `${caller.subject} is not in attempt ${ceremony.attempt}`);
-    const rows = await tx.ballotCeremonyEnvelope.findMany({ where: { ceremonyId: ceremony.id, toIndex: index }, orderBy: { fromIndex: 'asc' } });
+    if (index === 0)
+      throw fail(
+        'ballot-ceremony-not-participant',
+        `${caller.subject} is not in attempt ${ceremony.attempt}`,
+      );
+    const rows = await tx.ballotCeremonyEnvelope.findMany({
+      where: { ceremonyId: ceremony.id, toIndex: index },
+      orderBy: { fromIndex: 'asc' },
+    });
     return rows.map((r) => r.envelope as EnvelopeJson);
   });
 }
@@ -261,35 +333,69 @@ export async function confirmShares(
   return prisma.$transaction(async (tx) => {
     const { ceremony, index } = await participantCeremony(tx, electionId, caller);
     const n = parametersOf(ceremony).memberCount;
-    const received = await tx.ballotCeremonyEnvelope.count({ where: { ceremonyId: ceremony.id, toIndex: index } });
+    const received = await tx.ballotCeremonyEnvelope.count({
+      where: { ceremonyId: ceremony.id, toIndex: index },
+    });
     if (!ceremony.baseHash || received !== n - 1)
-      throw fail('ballot-ceremony-out-of-order', `member ${index} has ${received} of the ${n - 1} shares addressed to it`);
+      throw fail(
+        'ballot-ceremony-out-of-order',
+        `member ${index} has ${received} of the ${n - 1} shares addressed to it`,
+      );
     if (body.baseHash !== ceremony.baseHash)
-      throw fail('ballot-ceremony-invalid', `the base hash confirmed is not the ceremony's (${ceremony.baseHash})`);
+      throw fail(
+        'ballot-ceremony-invalid',
+        `the base hash confirmed is not the ceremony's (${ceremony.baseHash})`,
+      );
     const mine = await tx.ballotCeremonyAnnouncement.findUniqueOrThrow({
       where: { ceremonyId_memberIndex: { ceremonyId: ceremony.id, memberIndex: index } },
     });
     let ok = false;
     try {
       const key = announcementFromWire(mine.announcement as AnnouncementJson).authPublicKey;
-      ok = verifySignature(key, confirmationMessage(ceremony.id, ceremony.baseHash), signatureFromWire(body.signature, 'signature'));
+      ok = verifySignature(
+        key,
+        confirmationMessage(ceremony.id, ceremony.baseHash),
+        signatureFromWire(body.signature, 'signature'),
+      );
     } catch (error) {
       invalid(error);
     }
-    if (!ok) throw fail('ballot-ceremony-invalid', `the signature of member ${index} does not verify against its announced key`);
+    if (!ok)
+      throw fail(
+        'ballot-ceremony-invalid',
+        `the signature of member ${index} does not verify against its announced key`,
+      );
     await tx.ballotCeremonyConfirmation.upsert({
       where: { ceremonyId_memberIndex: { ceremonyId: ceremony.id, memberIndex: index } },
-      create: { ceremonyId: ceremony.id, memberIndex: index, baseHash: body.baseHash, signature: body.signature },
+      create: {
+        ceremonyId: ceremony.id,
+        memberIndex: index,
+        baseHash: body.baseHash,
+        signature: body.signature,
+      },
       update: {},
     });
     if ((await tx.ballotCeremonyConfirmation.count({ where: { ceremonyId: ceremony.id } })) === n) {
-      const announcements = await tx.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId: ceremony.id }, orderBy: { memberIndex: 'asc' } });
-      const context = contextFromRows(ceremony, announcements.map((a) => a.announcement as AnnouncementJson));
+      const announcements = await tx.ballotCeremonyAnnouncement.findMany({
+        where: { ceremonyId: ceremony.id },
+        orderBy: { memberIndex: 'asc' },
+      });
+      const context = contextFromRows(
+        ceremony,
+        announcements.map((a) => a.announcement as AnnouncementJson),
+      );
       await tx.ballotCeremony.update({
         where: { id: ceremony.id },
-        data: { status: 'complete', completedAt: new Date(), jointKey: pointToWire(context.publicKey), fingerprint: keyFingerprint(context.baseHash) },
+        data: {
+          status: 'complete',
+          completedAt: new Date(),
+          jointKey: pointToWire(context.publicKey),
+          fingerprint: keyFingerprint(context.baseHash),
+        },
       });
-      const zero = manifestOf(ceremony).contests.map((c) => c.options.map(() => ({ alpha: IDENTITY_WIRE, beta: IDENTITY_WIRE })));
+      const zero = manifestOf(ceremony).contests.map((c) =>
+        c.options.map(() => ({ alpha: IDENTITY_WIRE, beta: IDENTITY_WIRE })),
+      );
       await tx.ballotTally.upsert({
         where: { electionId_round: { electionId, round: ceremony.round } },
         create: { electionId, round: ceremony.round, ballotCount: 0, sums: zero },
@@ -321,11 +427,23 @@ export async function excludeMember(
       throw fail('ballot-ceremony-not-participant', `${body.memberId} is not in attempt ${ceremony.attempt}`);
     const remaining = participants.filter((m) => m !== body.memberId);
     if (remaining.length < ceremony.threshold)
-      throw fail('ballot-ceremony-too-few', `${remaining.length} members would remain for a threshold of ${ceremony.threshold}`);
+      throw fail(
+        'ballot-ceremony-too-few',
+        `${remaining.length} members would remain for a threshold of ${ceremony.threshold}`,
+      );
     const now = new Date();
     await tx.ballotCeremony.update({
       where: { id: ceremony.id },
-      data: { status: 'superseded', supersededAt: now, exclusion: { by: caller.subject, memberId: body.memberId, reason: body.reason, at: now.toISOString() } },
+      data: {
+        status: 'superseded',
+        supersededAt: now,
+        exclusion: {
+          by: caller.subject,
+          memberId: body.memberId,
+          reason: body.reason,
+          at: now.toISOString(),
+        },
+      },
     });
     const parameters: ElectionParameters = { ...parametersOf(ceremony), memberCount: remaining.length };
     const next = await tx.ballotCeremony.create({
@@ -404,13 +522,21 @@ export async function currentCeremonyView(prisma: PrismaClient, electionId: stri
  * True when the key ceremony of the election's current round is complete. The lifecycle must call
  * {@link assertCeremonyComplete} before it opens voting (a database trigger refuses it otherwise).
  */
-export async function ceremonyComplete(db: Tx | PrismaClient, electionId: string, round?: number): Promise<boolean> {
+export async function ceremonyComplete(
+  db: Tx | PrismaClient,
+  electionId: string,
+  round?: number,
+): Promise<boolean> {
   const live = await liveCeremony(db as Tx, electionId, round);
   return live?.status === 'complete';
 }
 
 /** Throws the ballot box's 409 unless the key ceremony of that round is complete. */
-export async function assertCeremonyComplete(db: Tx | PrismaClient, electionId: string, round?: number): Promise<void> {
+export async function assertCeremonyComplete(
+  db: Tx | PrismaClient,
+  electionId: string,
+  round?: number,
+): Promise<void> {
   if (!(await ceremonyComplete(db, electionId, round)))
     throw fail('ballot-ceremony-incomplete', `the key ceremony of election ${electionId} is not complete`);
 }
@@ -420,7 +546,10 @@ export async function votingContext(prisma: PrismaClient, electionId: string) {
   const ceremony = await liveCeremony(prisma as unknown as Tx, electionId);
   if (!ceremony || ceremony.status !== 'complete')
     throw fail('ballot-ceremony-incomplete', `the key ceremony of election ${electionId} is not complete`);
-  const announcements = await prisma.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId: ceremony.id }, orderBy: { memberIndex: 'asc' } });
+  const announcements = await prisma.ballotCeremonyAnnouncement.findMany({
+    where: { ceremonyId: ceremony.id },
+    orderBy: { memberIndex: 'asc' },
+  });
   return {
     ceremonyId: ceremony.id,
     round: ceremony.round,
@@ -434,3 +563,18 @@ export async function votingContext(prisma: PrismaClient, electionId: string) {
 }
 
 export { electionFacts };
+
+/**
+ * Voting on paper needs no ceremony; once a ceremony has started, voting waits until it is complete.
+ * The lifecycle calls this before it opens voting, for a clear 409 instead of the database trigger.
+ */
+export async function assertNoIncompleteCeremony(
+  db: Tx | PrismaClient,
+  electionId: string,
+  round?: number,
+): Promise<void> {
+  const live = await liveCeremony(db as Tx, electionId, round);
+  if (live && live.status !== 'complete') {
+    throw fail('ballot-ceremony-incomplete', `the key ceremony of election ${electionId} is not complete`);
+  }
+}

@@ -2,13 +2,13 @@
 // Wiring (elections-service.ts):
 //   routes:  (deps) => [...,  ...ballotBoxRoutes(deps)]
 //   workers: (deps) => startBallotVerification(deps)
-// and in the lifecycle, before opening voting: `await assertCeremonyComplete(tx, electionId, round)`.
+// and in the lifecycle, before opening voting: `await assertNoIncompleteCeremony(tx, electionId, round)` (wired).
 import type { AnyRoute } from '@konsey/service-kit';
 import './ballot-box-errors.js';
 import { createBallotBox, type BallotBoxDeps } from './routes.js';
 
 export { ballotBoxErrors } from './ballot-box-errors.js';
-export { assertCeremonyComplete, ceremonyComplete } from './ceremony.js';
+export { assertCeremonyComplete, assertNoIncompleteCeremony, ceremonyComplete } from './ceremony.js';
 export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
 export {
   BALLOT_VERIFICATION_QUEUE,

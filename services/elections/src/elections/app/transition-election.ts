@@ -1,3 +1,4 @@
+import { assertNoIncompleteCeremony } from '../../ballot-box/ceremony.js';
 import { publishEvent } from '@konsey/service-kit';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import {
@@ -131,6 +132,9 @@ export async function transitionElection(
       });
       changes.registered = roll.length;
       changes.rollFrozenAt = now;
+    }
+    if (event.type === 'open-voting' || event.type === 'open-next-round') {
+      await assertNoIncompleteCeremony(tx, row.id, next.round);
     }
     if (event.type === 'open-voting') {
       const eligible = await tx.electionCandidacy.findMany({
