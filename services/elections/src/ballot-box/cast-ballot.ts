@@ -13,6 +13,7 @@ import { AppError } from '@konsey/service-kit';
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
+import { appendToBoard } from './board.js';
 import { assertOnRoll } from './credentials.js';
 import { liveCeremony, manifestOf, type Caller, type Tx } from './ceremony.js';
 
@@ -137,6 +138,8 @@ export async function castBallot(
       VALUES (${id}::uuid, ${electionId}::uuid, ${election.round}, ${ceremony.id}::uuid, ${caller.subject}::uuid,
               ${JSON.stringify(request.body.ballot)}::jsonb, ${hashHex}, ${code}, 'received', ${single})
       RETURNING received_at`;
+    // On the public board in the same transaction: position, tracking code and hash chain, no member id.
+    await appendToBoard(tx, { electionId, round: election.round, baseHash: ceremony.baseHash, ballotHash: hashHex, trackingCode: code });
     const body: CastAnswer = { ballotId: id, trackingCode: code, status: 'received', receivedAt: rows[0]!.received_at.toISOString() };
     await tx.$executeRaw`
       INSERT INTO ballot_idempotency_keys (key, request_hash, response_status, response_body)

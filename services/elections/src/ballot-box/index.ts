@@ -9,6 +9,7 @@ import { createBallotBox, type BallotBoxDeps } from './routes.js';
 
 export { ballotBoxErrors } from './ballot-box-errors.js';
 export { assertCeremonyComplete, assertNoIncompleteCeremony, ceremonyComplete } from './ceremony.js';
+export { ballotBoardRouter, type BoardStreamOptions } from './board-stream.js';
 export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
 export {
   BALLOT_VERIFICATION_QUEUE,

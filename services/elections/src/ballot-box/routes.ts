@@ -10,6 +10,8 @@ import {
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { boardLookup, boardPage } from './board.js';
+import { ballotFigures } from './figures.js';
 import { BallotBody, ballotStatus, castBallot, setRecast } from './cast-ballot.js';
 import {
   assertCommittee,
@@ -30,7 +32,14 @@ import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
 
 const ElectionParams = z.strictObject({ electionId: z.uuid() });
 const BallotParams = z.strictObject({ electionId: z.uuid(), ballotId: z.uuid() });
+const BoardQuery = z.strictObject({
+  round: z.coerce.number().int().min(1).max(1000).optional(),
+  after: z.coerce.number().int().min(-1).max(2 ** 31 - 2).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+const CodeParams = z.strictObject({ electionId: z.uuid(), trackingCode: z.string().min(1).max(20) });
 const COMMITTEE = ['election-committee'] as const;
+const FIGURES = ['election-committee', 'staff', 'operator'] as const;
 const VOTERS = ['member'] as const;
 const READERS = ['member', 'staff', 'operator', 'election-committee'] as const;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -234,6 +243,36 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
         status: 200,
         body: await ballotStatus(prisma, params.electionId, params.ballotId, callerOf(auth)),
       }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/board',
+      summary: 'Herkese açık oy panosu (sayfalı) / Public bulletin board (paged)',
+      tags: ['ballot-box'],
+      access: 'public',
+      request: { params: ElectionParams, query: BoardQuery },
+      responses: { 200: { description: 'Pano / Board' } },
+      handler: async ({ params, query }) => ({ status: 200, body: await boardPage(prisma, params.electionId, query) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/board/:trackingCode',
+      summary: 'Takip koduyla oyumu bul / Find my ballot by tracking code',
+      tags: ['ballot-box'],
+      access: 'public',
+      request: { params: CodeParams },
+      responses: { 200: { description: 'Sıra ve durum / Position and status' } },
+      handler: async ({ params }) => ({ status: 200, body: await boardLookup(prisma, params.electionId, params.trackingCode) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/ballot-box/figures',
+      summary: 'Canlı sayılar (sonuç değil) / Live figures (never results)',
+      tags: ['ballot-box'],
+      access: { anyOf: FIGURES },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Sayılar / Figures' } },
+      handler: async ({ params, auth }) => ({ status: 200, body: await ballotFigures(prisma, params.electionId, callerOf(auth)) }),
     }),
   ];
   return { routes, drain: () => intake.drain() };
