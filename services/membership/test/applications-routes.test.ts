@@ -254,7 +254,7 @@ describe('membership applications API', () => {
       ]);
       expect(submitted.body).toMatchObject({ kind: 'individual', status: 'submitted' });
       const id = submitted.body.id as string;
-      expect(await eventsAbout(id)).toEqual(['membership.application.submitted']);
+      expect(await eventsAbout(id)).toEqual(['membership.contact.changed', 'membership.application.submitted']);
 
       const wrongRole = await decide(id, await board(), { outcome: 'approved' });
       expect(wrongRole.status).toBe(403);
@@ -289,8 +289,8 @@ describe('membership applications API', () => {
       expect(types.filter((type) => type === 'membership.member.admitted')).toHaveLength(1);
       expect(types.filter((type) => type === 'membership.body-membership.changed')).toHaveLength(2);
       const contact = events.filter((event) => event.type === 'membership.contact.changed');
-      expect(contact).toHaveLength(1);
-      expect(contact[0]!.envelope.data).toMatchObject({ subjectKind: 'member', subjectId: memberId });
+      expect(contact.map((event) => event.envelope.data.subjectKind)).toEqual(['applicant', 'member']);
+      expect(contact[1]!.envelope.data).toMatchObject({ subjectKind: 'member', subjectId: memberId });
       const decided = events.filter((event) => event.type === 'membership.application.decided');
       expect(decided).toHaveLength(1);
       expect(decided[0]!.envelope.data).toEqual({
@@ -385,7 +385,7 @@ describe('membership applications API', () => {
         ).status,
       ).toBe(403);
       const afterOther = (await outbox()).length;
-      expect(afterOther).toBe(before + 1);
+      expect(afterOther).toBe(before + 2);
 
       const resubmitted = await call('PUT', `/v1/applications/individual/${id}`, {
         body: completed,
@@ -394,6 +394,7 @@ describe('membership applications API', () => {
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body).toMatchObject({ id, status: 'submitted', accessToken });
       expect((await outbox()).slice(afterOther).map((event) => event.type)).toEqual([
+        'membership.contact.changed',
         'membership.application.submitted',
       ]);
       const twice = await call('PUT', `/v1/applications/individual/${id}`, {
@@ -411,8 +412,10 @@ describe('membership applications API', () => {
         'approved',
       ]);
       expect(await eventsAbout(id)).toEqual([
+        'membership.contact.changed',
         'membership.application.submitted',
         'membership.application.decided',
+        'membership.contact.changed',
         'membership.application.submitted',
         'membership.application.decided',
       ]);
@@ -476,6 +479,7 @@ describe('membership applications API', () => {
       ]);
       const types = (await outbox()).slice(before).map((event) => event.type);
       expect(types).toEqual([
+        'membership.contact.changed',
         'membership.application.submitted',
         'membership.member.admitted',
         'membership.contact.changed',
@@ -506,6 +510,7 @@ describe('membership applications API', () => {
       expect(rejected.body).toMatchObject({ status: 'rejected', memberId: null, institutionKind: 'chamber' });
       expect(await service.prisma.member.count()).toBe(members);
       expect(await eventsAbout(id)).toEqual([
+        'membership.contact.changed',
         'membership.application.submitted',
         'membership.application.decided',
       ]);
@@ -791,7 +796,7 @@ describe('membership applications API', () => {
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(await counts()).toEqual(before);
-      expect(await eventsAbout(first.body.id)).toEqual(['membership.application.submitted']);
+      expect(await eventsAbout(first.body.id)).toEqual(['membership.contact.changed', 'membership.application.submitted']);
 
       const changed = await call('POST', '/v1/applications/individual', {
         body: { ...body, birthYear: 1990 },

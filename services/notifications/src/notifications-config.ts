@@ -28,7 +28,10 @@ const endpoints = z
   .default('')
   .transform((value, ctx) => {
     const list: { name: string; url: string }[] = [];
-    for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const pair of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const at = pair.indexOf('=');
       const name = pair.slice(0, at);
       const url = pair.slice(at + 1);
@@ -44,7 +47,10 @@ const endpoints = z
 /** Settings notifications reads beyond the kit's. */
 export const notificationsConfig = {
   /** SMTP server, e.g. smtp://user:pass@mail.example.org:587 (Mailpit on this machine by default). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp:// or smtps://')
+    .default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Kent Konseyi <bildirim@kentkonseyi.local>'),
   /** HTTP endpoint of the SMS provider adapter (POST JSON {to, text, sender}); unset: SMS notifications fail. */
   SMS_URL: z.url().optional(),

@@ -207,6 +207,44 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     expect(everyone).not.toContain(suspended.memberId);
   });
 
+  it('when an application is submitted and rejected, then the applicant hears of both at the address they applied with', async () => {
+    const applicationId = randomUUID();
+    const email = `${applicationId.slice(0, 8)}@basvuru.example.org`;
+    await app.deliver('membership.contact.changed', {
+      subjectKind: 'applicant',
+      subjectId: applicationId,
+      email,
+      phone: null,
+      language: 'tr',
+      changedAt: new Date().toISOString(),
+    });
+    await waitFor(() => app.prisma.contact.findUnique({ where: { subjectId: applicationId } }));
+    await app.deliver('membership.application.submitted', {
+      applicationId,
+      kind: 'individual',
+      submittedAt: '2026-03-20T09:00:00Z',
+    });
+    await app.deliver('membership.application.decided', {
+      applicationId,
+      kind: 'individual',
+      outcome: 'rejected',
+      decisionNumber: 'DK-2026/14',
+      decidedOn: '2026-04-02',
+    });
+    const mails = await waitFor(() => (mailsTo(email).length === 2 ? mailsTo(email) : undefined));
+    expect(mails.some((mail) => mail.raw.includes('DK-2026/14') && mail.raw.includes('reddedildi'))).toBe(
+      true,
+    );
+    const templates = await app.prisma.notification.findMany({
+      where: { recipientKind: 'applicant', recipientId: applicationId },
+      select: { template: true, status: true },
+    });
+    expect(templates.map((row) => row.template).sort()).toEqual([
+      'application-decided',
+      'application-received',
+    ]);
+  });
+
   it('when the same event is delivered twice, then one e-mail is sent', async () => {
     const { memberId, email } = await member('tr');
     const envelope = await app.deliver('membership.member.admitted', admitted(memberId));

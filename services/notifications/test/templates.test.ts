@@ -4,32 +4,48 @@ import { templates, type TemplateName } from '../src/templates/template-catalogu
 const names = Object.keys(templates) as TemplateName[];
 const cases = names.flatMap((template) =>
   (['tr', 'en'] as const).flatMap((language) =>
-    (['email', ...('sms' in templates[template] ? ['sms' as const] : [])] as const).map((channel) => ({ template, language, channel })),
+    (['email', ...('sms' in templates[template] ? ['sms' as const] : [])] as const).map((channel) => ({
+      template,
+      language,
+      channel,
+    })),
   ),
 );
 
 describe('templates', () => {
-  it.each(cases)('when $template is rendered for $channel in $language with its sample, then every variable is filled', ({ template, language, channel }) => {
-    const rendered = renderTemplate({ template, language, channel, variables: templates[template].sample, unsubscribeUrl: 'https://x.test/u?token=t' });
-    expect(rendered.text).not.toMatch(/[{}]/);
-    if (channel === 'sms') expect(rendered.text.length).toBeLessThanOrEqual(160);
-    else expect(rendered.html).toContain('<p>');
-  });
+  it.each(cases)(
+    'when $template is rendered for $channel in $language with its sample, then every variable is filled',
+    ({ template, language, channel }) => {
+      const rendered = renderTemplate({
+        template,
+        language,
+        channel,
+        variables: templates[template].sample,
+        unsubscribeUrl: 'https://x.test/u?token=t',
+      });
+      expect(rendered.text).not.toMatch(/[{}]/);
+      if (channel === 'sms') expect(rendered.text.length).toBeLessThanOrEqual(160);
+      else expect(rendered.html).toContain('<p>');
+    },
+  );
 
-  it.each(cases)('when a variable of $template ($channel, $language) is missing, then rendering fails', ({ template, language, channel }) => {
-    const sample = templates[template].sample as Record<string, string | number>;
-    const used = Object.keys(sample).filter((key) => {
-      const { [key]: _omitted, ...rest } = sample;
-      try {
-        renderTemplate({ template, language, channel, variables: rest });
-        return false;
-      } catch (error) {
-        expect(error).toBeInstanceOf(TemplateRenderError);
-        return true;
-      }
-    });
-    expect(used.length).toBeGreaterThan(0);
-  });
+  it.each(cases)(
+    'when a variable of $template ($channel, $language) is missing, then rendering fails',
+    ({ template, language, channel }) => {
+      const sample = templates[template].sample as Record<string, string | number>;
+      const used = Object.keys(sample).filter((key) => {
+        const { [key]: _omitted, ...rest } = sample;
+        try {
+          renderTemplate({ template, language, channel, variables: rest });
+          return false;
+        } catch (error) {
+          expect(error).toBeInstanceOf(TemplateRenderError);
+          return true;
+        }
+      });
+      expect(used.length).toBeGreaterThan(0);
+    },
+  );
 
   it('when a Turkish e-mail is rendered, then dates are written for tr-TR in Türkiye time and values are escaped in HTML', () => {
     const rendered = renderTemplate({

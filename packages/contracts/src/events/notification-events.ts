@@ -13,9 +13,10 @@ export const contactChanged = defineMessage({
   version: 1,
   producer: 'membership',
   consumers: ['notifications'],
-  summary: 'The e-mail, phone or language of a member or an account changed (or was erased).',
+  summary: 'The e-mail, phone or language of a member, an account or an applicant changed (or was erased).',
   schema: z.object({
-    subjectKind: z.enum(['member', 'account']),
+    /** A member, an account, or an applicant (keyed by the application id) until the application is decided. */
+    subjectKind: z.enum(['member', 'account', 'applicant']),
     subjectId: Uuid,
     /** For a member's account, the member it belongs to. */
     memberId: Uuid.optional(),

@@ -49,6 +49,13 @@ export async function eraseMember(options: {
       select: { id: true },
     });
     for (const application of applications) {
+      await publishContact(tx, {
+        subjectKind: 'applicant',
+        subjectId: application.id,
+        email: null,
+        phone: null,
+        language: 'tr',
+      });
       await tx.membershipApplication.update({
         where: { id: application.id },
         data: {

@@ -9,7 +9,7 @@ import type { MembershipTx } from '../membership-prisma.js';
 export async function publishContact(
   tx: MembershipTx,
   contact: {
-    subjectKind: 'member' | 'account';
+    subjectKind: 'member' | 'account' | 'applicant';
     subjectId: string;
     memberId?: string | null | undefined;
     email?: string | null | undefined;

@@ -1,5 +1,16 @@
-import { signWebhook, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../domain/webhook-signature.js';
-import { ChannelError, scrubPersonalData, type Channel, type OutgoingMessage, type SendReceipt } from './channel.js';
+import {
+  signWebhook,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from '../domain/webhook-signature.js';
+import {
+  ChannelError,
+  scrubPersonalData,
+  type Channel,
+  type OutgoingMessage,
+  type SendReceipt,
+} from './channel.js';
 
 /**
  * Webhooks for integrations: the JSON body signed with HMAC-SHA256 over `timestamp.body`; the headers

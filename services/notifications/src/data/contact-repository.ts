@@ -13,7 +13,11 @@ export interface ContactRow {
 /** Keep the newest contact details of a subject; an older change arriving late changes nothing. */
 export async function upsertContact(
   tx: NotificationsTx,
-  contact: Omit<ContactRow, 'language'> & { language: Language; changedAt: Date; clear: { email: boolean; phone: boolean } },
+  contact: Omit<ContactRow, 'language'> & {
+    language: Language;
+    changedAt: Date;
+    clear: { email: boolean; phone: boolean };
+  },
 ): Promise<void> {
   const existing = await tx.contact.findUnique({ where: { subjectId: contact.subjectId } });
   if (existing && existing.changedAt > contact.changedAt) return;

@@ -2,7 +2,11 @@ import type { PersonalChannel } from '../domain/channel-name.js';
 import type { NotificationsTx } from '../notifications-prisma.js';
 
 /** Whether a subject receives optional messages on a channel (no row: yes). */
-export async function channelEnabled(tx: NotificationsTx, subjectId: string, channel: string): Promise<boolean> {
+export async function channelEnabled(
+  tx: NotificationsTx,
+  subjectId: string,
+  channel: string,
+): Promise<boolean> {
   if (channel === 'webhook') return true;
   const row = await tx.channelPreference.findUnique({ where: { subjectId_channel: { subjectId, channel } } });
   return row?.enabled ?? true;
@@ -21,7 +25,10 @@ export async function setChannelEnabled(
   });
 }
 
-export async function preferencesOf(tx: NotificationsTx, subjectId: string): Promise<Record<PersonalChannel, boolean>> {
+export async function preferencesOf(
+  tx: NotificationsTx,
+  subjectId: string,
+): Promise<Record<PersonalChannel, boolean>> {
   const rows = await tx.channelPreference.findMany({ where: { subjectId } });
   const get = (channel: PersonalChannel) => rows.find((row) => row.channel === channel)?.enabled ?? true;
   return { email: get('email'), sms: get('sms') };

@@ -33,7 +33,11 @@ export async function deliverNotification(
 ): Promise<Settled | 'retry' | 'gone'> {
   const notification = await prisma.notification.findUnique({ where: { id: notificationId } });
   if (!notification || ['sent', 'failed', 'skipped'].includes(notification.status)) return 'gone';
-  const log = settings.logger.child({ notificationId, channel: notification.channel, template: notification.template });
+  const log = settings.logger.child({
+    notificationId,
+    channel: notification.channel,
+    template: notification.template,
+  });
   const started = Date.now();
   const settle = async (outcome: Settled, providerResponse: string) => {
     await record(prisma, notificationId, attempt.number, outcome, providerResponse, started, true);
@@ -41,9 +45,13 @@ export async function deliverNotification(
     return outcome;
   };
 
-  if (!notification.essential && !(await channelEnabled(prisma, notification.recipientId, notification.channel)))
+  if (
+    !notification.essential &&
+    !(await channelEnabled(prisma, notification.recipientId, notification.channel))
+  )
     return settle('skipped', 'opted-out');
-  if (!isTemplateName(notification.template)) return settle('failed', `unknown template ${notification.template}`);
+  if (!isTemplateName(notification.template))
+    return settle('failed', `unknown template ${notification.template}`);
 
   const address = await addressOf(prisma, settings, notification);
   if (address.kind === 'none') return settle('skipped', address.reason);
@@ -79,7 +87,8 @@ export async function deliverNotification(
   }
 }
 
-type Address = { kind: 'send'; to: string; language: Language } | { kind: 'wait' } | { kind: 'none'; reason: string };
+type Address =
+  { kind: 'send'; to: string; language: Language } | { kind: 'wait' } | { kind: 'none'; reason: string };
 
 async function addressOf(
   prisma: NotificationsPrisma,
@@ -88,7 +97,9 @@ async function addressOf(
 ): Promise<Address> {
   if (notification.channel === 'webhook') {
     const endpoint = settings.webhookEndpoints.find((e) => e.name === notification.recipientId);
-    return endpoint ? { kind: 'send', to: endpoint.url, language: 'tr' } : { kind: 'none', reason: 'endpoint removed' };
+    return endpoint
+      ? { kind: 'send', to: endpoint.url, language: 'tr' }
+      : { kind: 'none', reason: 'endpoint removed' };
   }
   const contact =
     notification.recipientKind === 'member'
@@ -102,7 +113,17 @@ async function addressOf(
 
 function compose(
   settings: DeliverySettings,
-  notification: { id: string; eventId: string; eventType: string; template: string; channel: string; essential: boolean; recipientId: string; variables: unknown; createdAt: Date },
+  notification: {
+    id: string;
+    eventId: string;
+    eventType: string;
+    template: string;
+    channel: string;
+    essential: boolean;
+    recipientId: string;
+    variables: unknown;
+    createdAt: Date;
+  },
   to: string,
   language: Language,
 ): OutgoingMessage {
@@ -113,7 +134,14 @@ function compose(
       notificationId: notification.id,
       to,
       text: '',
-      payload: { id: notification.id, eventId: notification.eventId, type: notification.eventType, template, data: variables, createdAt: notification.createdAt.toISOString() },
+      payload: {
+        id: notification.id,
+        eventId: notification.eventId,
+        type: notification.eventType,
+        template,
+        data: variables,
+        createdAt: notification.createdAt.toISOString(),
+      },
     };
   }
   const unsubscribeUrl = notification.essential
@@ -122,7 +150,13 @@ function compose(
         { subjectId: notification.recipientId, channel: notification.channel as 'email' | 'sms' },
         settings.unsubscribeSecret,
       )}`;
-  const rendered = renderTemplate({ template, channel: notification.channel as 'email' | 'sms', language, variables, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) });
+  const rendered = renderTemplate({
+    template,
+    channel: notification.channel as 'email' | 'sms',
+    language,
+    variables,
+    ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+  });
   return {
     notificationId: notification.id,
     to,
@@ -130,7 +164,12 @@ function compose(
     ...(rendered.subject ? { subject: rendered.subject } : {}),
     ...(rendered.html ? { html: rendered.html } : {}),
     ...(unsubscribeUrl && notification.channel === 'email'
-      ? { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+      ? {
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }
       : {}),
   };
 }

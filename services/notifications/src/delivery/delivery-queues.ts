@@ -20,7 +20,8 @@ export interface RetryPolicy {
 export type DeliveryQueues = Record<ChannelName, Queue<DeliveryJob>>;
 
 export function createDeliveryQueues(connection: Redis, prefix: string): DeliveryQueues {
-  const queue = (channel: ChannelName) => new Queue<DeliveryJob>(deliveryQueueName(channel), { connection, prefix });
+  const queue = (channel: ChannelName) =>
+    new Queue<DeliveryJob>(deliveryQueueName(channel), { connection, prefix });
   return { email: queue('email'), sms: queue('sms'), webhook: queue('webhook') };
 }
 

@@ -16,7 +16,11 @@ const addAll = async (queues: DeliveryQueues, policies: Record<ChannelName, Retr
       .map((row) => ({
         name: channel,
         data: { notificationId: row.id },
-        opts: deliveryJobOptions(row.id, policies[channel], row.not_before ? row.not_before.getTime() - now : 0),
+        opts: deliveryJobOptions(
+          row.id,
+          policies[channel],
+          row.not_before ? row.not_before.getTime() - now : 0,
+        ),
       }));
     if (jobs.length) await queues[channel].addBulk(jobs);
   }

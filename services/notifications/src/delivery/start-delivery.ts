@@ -5,7 +5,13 @@ import type { Channel } from '../channels/channel.js';
 import type { ChannelName } from '../domain/channel-name.js';
 import type { NotificationsPrisma } from '../notifications-prisma.js';
 import { deliverNotification, type DeliverySettings } from './deliver-notification.js';
-import { createDeliveryQueues, deliveryQueueName, type DeliveryJob, type DeliveryQueues, type RetryPolicy } from './delivery-queues.js';
+import {
+  createDeliveryQueues,
+  deliveryQueueName,
+  type DeliveryJob,
+  type DeliveryQueues,
+  type RetryPolicy,
+} from './delivery-queues.js';
 import { dispatchPending, reconcileQueued } from './enqueue-notifications.js';
 
 export interface DeliveryOptions extends Omit<DeliverySettings, 'logger'> {
@@ -36,7 +42,8 @@ const concurrency: Record<ChannelName, number> = { email: 5, sms: 10, webhook: 1
 export function startDelivery(options: DeliveryOptions): DeliveryRuntime {
   const { prisma, logger } = options;
   const queues = createDeliveryQueues(options.connection, options.prefix);
-  for (const queue of Object.values(queues)) queue.on('error', (error) => logger.debug({ err: error }, 'delivery queue error'));
+  for (const queue of Object.values(queues))
+    queue.on('error', (error) => logger.debug({ err: error }, 'delivery queue error'));
   const workers = (['email', 'sms', 'webhook'] as const).map((channel) => {
     const worker = new Worker<DeliveryJob>(
       deliveryQueueName(channel),
@@ -54,7 +61,10 @@ export function startDelivery(options: DeliveryOptions): DeliveryRuntime {
     );
     worker.on('failed', (job, error) => {
       if (error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1)))
-        logger.warn({ notificationId: job?.data.notificationId, channel }, 'notification failed; listed for operators');
+        logger.warn(
+          { notificationId: job?.data.notificationId, channel },
+          'notification failed; listed for operators',
+        );
     });
     worker.on('error', (error) => logger.warn({ err: error }, 'delivery worker error'));
     return worker;

@@ -9,7 +9,8 @@ export function quietHoursEnd(now: Date, quiet: { from: number; to: number }): D
   if (quiet.from === quiet.to) return now;
   const local = new Date(now.getTime() + TURKIYE_OFFSET_MS);
   const hour = local.getUTCHours();
-  const inside = quiet.from < quiet.to ? hour >= quiet.from && hour < quiet.to : hour >= quiet.from || hour < quiet.to;
+  const inside =
+    quiet.from < quiet.to ? hour >= quiet.from && hour < quiet.to : hour >= quiet.from || hour < quiet.to;
   if (!inside) return now;
   const end = new Date(local);
   end.setUTCHours(quiet.to, 0, 0, 0);

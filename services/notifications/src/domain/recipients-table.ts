@@ -10,6 +10,8 @@ export type StaffAudience = 'staff' | 'evaluation-committee' | 'election-committ
 export type Audience =
   | { kind: 'member'; memberId: string }
   | { kind: 'account'; accountId: string }
+  /** Someone who applied and is not (yet) a member, reached by the application's id. */
+  | { kind: 'applicant'; applicationId: string }
   | { kind: 'staff'; audience: StaffAudience }
   /** Members who cast a ballot in the election (known from the ballot receipts this service sent). */
   | { kind: 'voters'; electionId: string }
@@ -43,8 +45,8 @@ const reasons = (list: { tr: string; en: string }[]) =>
  *
  * | event | recipients | channels |
  * | --- | --- | --- |
- * | application.submitted | staff audiences `evaluation-committee`, `staff` | e-mail |
- * | application.decided | the applicant once a member (approved); others unresolved (no applicant contact reaches us) | e-mail |
+ * | application.submitted | staff audiences `evaluation-committee`, `staff`; the applicant (receipt) | e-mail |
+ * | application.decided | the applicant, whatever the outcome | e-mail |
  * | member.admitted | the member | e-mail |
  * | member.status-changed | the member (essential) | e-mail |
  * | sign-in-code.issued | the account, on the channel asked for (essential, no quiet hours) | e-mail or SMS |
@@ -64,21 +66,20 @@ export const recipientsTable = {
       template: 'application-submitted' as const,
       variables: { kind: data.kind, submittedAt: data.submittedAt, applicationId: data.applicationId },
     })),
+    {
+      to: { kind: 'applicant', applicationId: data.applicationId },
+      template: 'application-received',
+      variables: { submittedAt: data.submittedAt, applicationId: data.applicationId },
+    },
   ],
-  'membership.application.decided': (data) =>
-    data.memberId
-      ? [
-          {
-            to: { kind: 'member', memberId: data.memberId },
-            template: 'application-decided',
-            variables: {
-              outcome: data.outcome,
-              decisionNumber: data.decisionNumber,
-              decidedOn: data.decidedOn,
-            },
-          },
-        ]
-      : [],
+  // The applicant hears of every outcome at the address they applied with (approved, rejected, returned).
+  'membership.application.decided': (data) => [
+    {
+      to: { kind: 'applicant', applicationId: data.applicationId },
+      template: 'application-decided',
+      variables: { outcome: data.outcome, decisionNumber: data.decisionNumber, decidedOn: data.decidedOn },
+    },
+  ],
   'membership.member.admitted': (data) => [
     {
       to: { kind: 'member', memberId: data.memberId },

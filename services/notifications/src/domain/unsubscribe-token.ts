@@ -23,7 +23,10 @@ export function readUnsubscribeToken(token: string, secret: string): Unsubscribe
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; c?: unknown };
+    const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      s?: unknown;
+      c?: unknown;
+    };
     const channel = PersonalChannel.safeParse(body.c);
     if (typeof body.s !== 'string' || !channel.success) return undefined;
     return { subjectId: body.s, channel: channel.data };

@@ -17,7 +17,7 @@ export interface RecordSettings {
 }
 
 interface Resolved {
-  recipientKind: 'member' | 'account' | 'integration';
+  recipientKind: 'member' | 'account' | 'applicant' | 'integration';
   recipientId: string;
   memberId: string | null;
   contact: ContactRow | null;
@@ -91,6 +91,15 @@ async function resolve(
           recipientId: to.memberId,
           memberId: to.memberId,
           contact: await findMemberContact(tx, to.memberId),
+        },
+      ];
+    case 'applicant':
+      return [
+        {
+          recipientKind: 'applicant',
+          recipientId: to.applicationId,
+          memberId: null,
+          contact: await findContact(tx, to.applicationId),
         },
       ];
     case 'account': {

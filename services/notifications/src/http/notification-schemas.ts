@@ -28,13 +28,35 @@ export const DeliveryAttemptView = z.object({
 export const Preferences = z.object({ email: z.boolean(), sms: z.boolean() });
 
 export function toNotificationView(row: {
-  id: string; eventId: string; eventType: string; recipientKind: string; recipientId: string; channel: string;
-  template: string; language: string; essential: boolean; status: string; attempts: number; lastError: string | null;
-  createdAt: Date; settledAt: Date | null;
+  id: string;
+  eventId: string;
+  eventType: string;
+  recipientKind: string;
+  recipientId: string;
+  channel: string;
+  template: string;
+  language: string;
+  essential: boolean;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  settledAt: Date | null;
 }): z.infer<typeof NotificationView> {
   return {
-    id: row.id, eventId: row.eventId, eventType: row.eventType, recipientKind: row.recipientKind, recipientId: row.recipientId,
-    channel: row.channel, template: row.template, language: row.language, essential: row.essential, status: row.status,
-    attempts: row.attempts, lastError: row.lastError, createdAt: row.createdAt.toISOString(), settledAt: row.settledAt?.toISOString() ?? null,
+    id: row.id,
+    eventId: row.eventId,
+    eventType: row.eventType,
+    recipientKind: row.recipientKind,
+    recipientId: row.recipientId,
+    channel: row.channel,
+    template: row.template,
+    language: row.language,
+    essential: row.essential,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    settledAt: row.settledAt?.toISOString() ?? null,
   };
 }

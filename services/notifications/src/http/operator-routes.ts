@@ -24,10 +24,15 @@ export function operatorRoutes(prisma: NotificationsPrisma, retry: RetryNotifica
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
       },
-      responses: { 200: { description: 'Notifications', schema: z.object({ items: z.array(NotificationView) }) } },
+      responses: {
+        200: { description: 'Notifications', schema: z.object({ items: z.array(NotificationView) }) },
+      },
       handler: async ({ query }) => {
         const rows = await prisma.notification.findMany({
-          where: { ...(query.status ? { status: query.status } : {}), ...(query.eventType ? { eventType: query.eventType } : {}) },
+          where: {
+            ...(query.status ? { status: query.status } : {}),
+            ...(query.eventType ? { eventType: query.eventType } : {}),
+          },
           orderBy: { createdAt: 'desc' },
           take: query.limit,
         });
@@ -40,9 +45,15 @@ export function operatorRoutes(prisma: NotificationsPrisma, retry: RetryNotifica
       summary: 'Notifications that failed after their last retry, for operators to inspect and retry',
       tags: ['notifications'],
       access: operators,
-      responses: { 200: { description: 'Failed notifications', schema: z.object({ items: z.array(NotificationView) }) } },
+      responses: {
+        200: { description: 'Failed notifications', schema: z.object({ items: z.array(NotificationView) }) },
+      },
       handler: async () => {
-        const rows = await prisma.notification.findMany({ where: { status: 'failed' }, orderBy: { createdAt: 'desc' }, take: 500 });
+        const rows = await prisma.notification.findMany({
+          where: { status: 'failed' },
+          orderBy: { createdAt: 'desc' },
+          take: 500,
+        });
         return { status: 200, body: { items: rows.map(toNotificationView) } };
       },
     }),
@@ -54,7 +65,10 @@ export function operatorRoutes(prisma: NotificationsPrisma, retry: RetryNotifica
       access: operators,
       request: { params: z.object({ notificationId: z.uuid() }) },
       responses: {
-        200: { description: 'Attempts', schema: z.object({ notification: NotificationView, attempts: z.array(DeliveryAttemptView) }) },
+        200: {
+          description: 'Attempts',
+          schema: z.object({ notification: NotificationView, attempts: z.array(DeliveryAttemptView) }),
+        },
         404: { description: 'No such notification' },
       },
       handler: async ({ params }) => {
@@ -68,7 +82,11 @@ export function operatorRoutes(prisma: NotificationsPrisma, retry: RetryNotifica
           body: {
             notification: toNotificationView(row),
             attempts: row.deliveries.map((d) => ({
-              attempt: d.attempt, outcome: d.outcome, providerResponse: d.providerResponse, durationMs: d.durationMs, at: d.at.toISOString(),
+              attempt: d.attempt,
+              outcome: d.outcome,
+              providerResponse: d.providerResponse,
+              durationMs: d.durationMs,
+              at: d.at.toISOString(),
             })),
           },
         };
@@ -81,7 +99,11 @@ export function operatorRoutes(prisma: NotificationsPrisma, retry: RetryNotifica
       tags: ['notifications'],
       access: operators,
       request: { params: z.object({ notificationId: z.uuid() }) },
-      responses: { 202: { description: 'Queued again' }, 404: { description: 'No such notification' }, 409: { description: 'Not failed' } },
+      responses: {
+        202: { description: 'Queued again' },
+        404: { description: 'No such notification' },
+        409: { description: 'Not failed' },
+      },
       handler: async ({ params }) => {
         const row = await prisma.notification.findUnique({ where: { id: params.notificationId } });
         if (!row) throw new AppError('not-found');

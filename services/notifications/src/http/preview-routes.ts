@@ -18,7 +18,10 @@ export function previewRoutes(): AnyRoute[] {
         status: 200,
         body: {
           items: Object.entries(templates).map(([name, t]) => ({
-            name, essential: t.essential, channels: ['email', ...('sms' in t ? ['sms'] : [])], sample: t.sample,
+            name,
+            essential: t.essential,
+            channels: ['email', ...('sms' in t ? ['sms'] : [])],
+            sample: t.sample,
           })),
         },
       }),
@@ -38,7 +41,10 @@ export function previewRoutes(): AnyRoute[] {
         }),
       },
       responses: {
-        200: { description: 'Rendered', schema: z.object({ subject: z.string().optional(), text: z.string(), html: z.string().optional() }) },
+        200: {
+          description: 'Rendered',
+          schema: z.object({ subject: z.string().optional(), text: z.string(), html: z.string().optional() }),
+        },
         404: { description: 'No such template' },
         422: { description: 'Variables missing' },
       },
@@ -55,7 +61,8 @@ export function previewRoutes(): AnyRoute[] {
           });
           return { status: 200, body: rendered };
         } catch (error) {
-          if (error instanceof TemplateRenderError) throw new AppError('template-variables-missing', { detail: error.message });
+          if (error instanceof TemplateRenderError)
+            throw new AppError('template-variables-missing', { detail: error.message });
           throw error;
         }
       },

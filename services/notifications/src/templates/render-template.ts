@@ -35,7 +35,9 @@ const footer: Record<Language, { unsubscribe: string; essential: string; signatu
 /** Thrown when a template cannot be rendered (a missing or wrong variable): the message is never sent. */
 export class TemplateRenderError extends Error {
   constructor(template: string, cause: unknown) {
-    super(`template ${template} cannot be rendered: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(`template ${template} cannot be rendered: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
     this.name = 'TemplateRenderError';
   }
 }
@@ -49,13 +51,18 @@ function format(message: string, language: Language, values: TemplateVariables):
       typeof value === 'string' && isoDate.test(value) ? new Date(value) : value,
     ]),
   );
-  const result = new IntlMessageFormat(message, locales[language], formats, { ignoreTag: true }).format(typed);
+  const result = new IntlMessageFormat(message, locales[language], formats, { ignoreTag: true }).format(
+    typed,
+  );
   if (typeof result !== 'string') throw new Error('template produced rich content');
   return result;
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const paragraphs = (text: string) =>
   text

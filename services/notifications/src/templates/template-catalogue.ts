@@ -21,7 +21,11 @@ const municipalOutcome = {
   tr: '{outcome, select, accepted {kabul edildi} rejected {reddedildi} amended {değiştirilerek kabul edildi} other {komisyona havale edildi}}',
   en: '{outcome, select, accepted {accepted} rejected {rejected} amended {accepted with amendments} other {referred to a commission}}',
 };
-const motion = { motionId: '7f1c2c1e-3a51-4a7e-9d7e-3f0f4c1e9a10', title: 'Kordon bisiklet yolu', topic: 'transport' };
+const motion = {
+  motionId: '7f1c2c1e-3a51-4a7e-9d7e-3f0f4c1e9a10',
+  title: 'Kordon bisiklet yolu',
+  topic: 'transport',
+};
 
 /**
  * Every template of the service. Dates are written `{x, date, long}` and times `{x, time, short}`:
@@ -40,7 +44,25 @@ export const templates = {
         body: 'An {kind, select, institutional {institutional} other {individual}} membership application was submitted on {submittedAt, date, long} and awaits your review.\n\nApplication number: {applicationId}',
       },
     },
-    sample: { kind: 'individual', submittedAt: '2026-03-12T09:30:00Z', applicationId: '0b9c8f1e-41a2-4c36-9a51-1d2c3b4a5f60' },
+    sample: {
+      kind: 'individual',
+      submittedAt: '2026-03-12T09:30:00Z',
+      applicationId: '0b9c8f1e-41a2-4c36-9a51-1d2c3b4a5f60',
+    },
+  },
+  'application-received': {
+    essential: true,
+    email: {
+      tr: {
+        subject: 'Üyelik başvurunuz alındı',
+        body: 'Kent Konseyi üyelik başvurunuz {submittedAt, date, long} tarihinde alındı ve değerlendirmeye gönderildi. Sonucu size bu adresten bildireceğiz.\n\nBaşvuru numarası: {applicationId}',
+      },
+      en: {
+        subject: 'Your membership application was received',
+        body: 'Your City Council membership application was received on {submittedAt, date, long} and sent for review. We will tell you the outcome at this address.\n\nApplication number: {applicationId}',
+      },
+    },
+    sample: { submittedAt: '2026-03-20T09:00:00Z', applicationId: '3f2b8c1e-0000-4000-8000-000000000001' },
   },
   'application-decided': {
     essential: false,
@@ -108,14 +130,26 @@ export const templates = {
     email: {
       tr: {
         subject: 'Seçim duyurusu: {title}',
-        body: '{title} ({office} seçimi) {votingOn, date, long} tarihinde yapılacak.\n\nAdaylık başvuruları {candidacyOpensOn, date, long} – {candidacyClosesOn, date, long} arasında alınır.'.replace('{office}', office.tr),
+        body: '{title} ({office} seçimi) {votingOn, date, long} tarihinde yapılacak.\n\nAdaylık başvuruları {candidacyOpensOn, date, long} – {candidacyClosesOn, date, long} arasında alınır.'.replace(
+          '{office}',
+          office.tr,
+        ),
       },
       en: {
         subject: 'Election announced: {title}',
-        body: '{title} (election of {office}) will be held on {votingOn, date, long}.\n\nCandidacies are accepted from {candidacyOpensOn, date, long} to {candidacyClosesOn, date, long}.'.replace('{office}', office.en),
+        body: '{title} (election of {office}) will be held on {votingOn, date, long}.\n\nCandidacies are accepted from {candidacyOpensOn, date, long} to {candidacyClosesOn, date, long}.'.replace(
+          '{office}',
+          office.en,
+        ),
       },
     },
-    sample: { title: 'Yürütme Kurulu seçimi 2026', office: 'executive_board', votingOn: '2026-05-10', candidacyOpensOn: '2026-04-10', candidacyClosesOn: '2026-04-25' },
+    sample: {
+      title: 'Yürütme Kurulu seçimi 2026',
+      office: 'executive_board',
+      votingOn: '2026-05-10',
+      candidacyOpensOn: '2026-04-10',
+      candidacyClosesOn: '2026-04-25',
+    },
   },
   'candidacy-decided': {
     essential: false,
@@ -129,7 +163,11 @@ export const templates = {
         body: 'Your candidacy was found {eligible, select, yes {eligible.} other {ineligible.}}\n\n{reasons}',
       },
     },
-    sample: { eligible: 'no', reasons: 'Üst üste iki dönem sınırı / Two consecutive terms limit', electionId: '5d7e0c1a-1b2c-4d3e-8f4a-5b6c7d8e9f00' },
+    sample: {
+      eligible: 'no',
+      reasons: 'Üst üste iki dönem sınırı / Two consecutive terms limit',
+      electionId: '5d7e0c1a-1b2c-4d3e-8f4a-5b6c7d8e9f00',
+    },
   },
   'objection-decided': {
     essential: true,
@@ -148,8 +186,14 @@ export const templates = {
   'voting-opened': {
     essential: false,
     email: {
-      tr: { subject: 'Oylama açıldı: {title}', body: '{title} için {round}. tur oylaması açıldı. Oyunuzu telefonunuzdan kullanabilirsiniz.' },
-      en: { subject: 'Voting is open: {title}', body: 'Voting in round {round} of {title} is open. You can cast your vote from your phone.' },
+      tr: {
+        subject: 'Oylama açıldı: {title}',
+        body: '{title} için {round}. tur oylaması açıldı. Oyunuzu telefonunuzdan kullanabilirsiniz.',
+      },
+      en: {
+        subject: 'Voting is open: {title}',
+        body: 'Voting in round {round} of {title} is open. You can cast your vote from your phone.',
+      },
     },
     sms: { tr: '{title}: {round}. tur oylamasi acildi.', en: '{title}: voting in round {round} is open.' },
     sample: { title: 'Yürütme Kurulu seçimi 2026', round: 1 },
@@ -166,7 +210,10 @@ export const templates = {
         body: 'Your ballot was received (round {round}).\n\nTracking code: {trackingCode}\n\nWith it you can check in the published list that your ballot was counted.',
       },
     },
-    sms: { tr: 'Oyunuz alindi. Takip kodu: {trackingCode}', en: 'Ballot received. Tracking code: {trackingCode}' },
+    sms: {
+      tr: 'Oyunuz alindi. Takip kodu: {trackingCode}',
+      en: 'Ballot received. Tracking code: {trackingCode}',
+    },
     sample: { round: 1, trackingCode: 'K7Q2-9XFA', electionId: '5d7e0c1a-1b2c-4d3e-8f4a-5b6c7d8e9f00' },
   },
   'result-certified': {
@@ -181,37 +228,67 @@ export const templates = {
         body: `The result of the election of ${office.en} is certified: {electedCount, plural, one {# person was} other {# people were}} elected. The term runs from {termStart, date, long} to {termEnd, date, long}.{elected, select, yes {\n\nCongratulations, you are among those elected.} other {}}`,
       },
     },
-    sample: { office: 'executive_board', electedCount: 11, termStart: '2026-06-01', termEnd: '2028-05-31', elected: 'no' },
+    sample: {
+      office: 'executive_board',
+      electedCount: 11,
+      termStart: '2026-06-01',
+      termEnd: '2028-05-31',
+      elected: 'no',
+    },
   },
   'motion-adopted': {
     essential: false,
     email: {
-      tr: { subject: 'Önerge kabul edildi: {title}', body: 'Genel Kurul "{title}" önergesini {adoptedAt, date, long} tarihinde kabul etti.' },
-      en: { subject: 'Motion adopted: {title}', body: 'The General Assembly adopted the motion "{title}" on {adoptedAt, date, long}.' },
+      tr: {
+        subject: 'Önerge kabul edildi: {title}',
+        body: 'Genel Kurul "{title}" önergesini {adoptedAt, date, long} tarihinde kabul etti.',
+      },
+      en: {
+        subject: 'Motion adopted: {title}',
+        body: 'The General Assembly adopted the motion "{title}" on {adoptedAt, date, long}.',
+      },
     },
     sample: { ...motion, adoptedAt: '2026-03-12T15:00:00Z' },
   },
   'motion-sent': {
     essential: false,
     email: {
-      tr: { subject: 'Önerge belediyeye gönderildi: {title}', body: '"{title}" önergesi {sentOn, date, long} tarihinde {letterNumber} sayılı yazıyla belediyeye gönderildi.' },
-      en: { subject: 'Motion sent to the municipality: {title}', body: 'The motion "{title}" was sent to the municipality on {sentOn, date, long} with letter {letterNumber}.' },
+      tr: {
+        subject: 'Önerge belediyeye gönderildi: {title}',
+        body: '"{title}" önergesi {sentOn, date, long} tarihinde {letterNumber} sayılı yazıyla belediyeye gönderildi.',
+      },
+      en: {
+        subject: 'Motion sent to the municipality: {title}',
+        body: 'The motion "{title}" was sent to the municipality on {sentOn, date, long} with letter {letterNumber}.',
+      },
     },
     sample: { ...motion, letterNumber: 'KK-2026/31', sentOn: '2026-03-15' },
   },
   'motion-decided': {
     essential: false,
     email: {
-      tr: { subject: 'Belediye meclisi önergeyi karara bağladı: {title}', body: `Belediye meclisi "{title}" önergesini {decidedOn, date, long} tarihli {decisionNumber} sayılı kararla görüştü: önerge ${municipalOutcome.tr}.` },
-      en: { subject: 'The municipal council decided a motion: {title}', body: `By decision {decisionNumber} of {decidedOn, date, long}, the municipal council considered the motion "{title}": it was ${municipalOutcome.en}.` },
+      tr: {
+        subject: 'Belediye meclisi önergeyi karara bağladı: {title}',
+        body: `Belediye meclisi "{title}" önergesini {decidedOn, date, long} tarihli {decisionNumber} sayılı kararla görüştü: önerge ${municipalOutcome.tr}.`,
+      },
+      en: {
+        subject: 'The municipal council decided a motion: {title}',
+        body: `By decision {decisionNumber} of {decidedOn, date, long}, the municipal council considered the motion "{title}": it was ${municipalOutcome.en}.`,
+      },
     },
     sample: { ...motion, outcome: 'accepted', decisionNumber: '2026/212', decidedOn: '2026-04-02' },
   },
   'motion-overdue': {
     essential: false,
     email: {
-      tr: { subject: 'Süresi geçen önerge: {title}', body: '{sentOn, date, long} tarihinde gönderilen "{title}" önergesi, belediye meclisinin {firstMeetingOn, date, long} tarihli ilk toplantısının gündemine alınmadı (5393 s. Kanun md. 76).' },
-      en: { subject: 'Overdue motion: {title}', body: 'The motion "{title}", sent on {sentOn, date, long}, was not on the agenda of the municipal council\'s first meeting on {firstMeetingOn, date, long} (Law 5393, art. 76).' },
+      tr: {
+        subject: 'Süresi geçen önerge: {title}',
+        body: '{sentOn, date, long} tarihinde gönderilen "{title}" önergesi, belediye meclisinin {firstMeetingOn, date, long} tarihli ilk toplantısının gündemine alınmadı (5393 s. Kanun md. 76).',
+      },
+      en: {
+        subject: 'Overdue motion: {title}',
+        body: 'The motion "{title}", sent on {sentOn, date, long}, was not on the agenda of the municipal council\'s first meeting on {firstMeetingOn, date, long} (Law 5393, art. 76).',
+      },
     },
     sample: { ...motion, sentOn: '2026-03-15', firstMeetingOn: '2026-04-02' },
   },

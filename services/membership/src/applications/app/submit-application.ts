@@ -1,3 +1,4 @@
+import { publishContact } from '../../app/publish-contact.js';
 import { randomUUID } from 'node:crypto';
 import { AppError, publishEvent, type FieldError } from '@konsey/service-kit';
 import { findBodies } from '../../data/body-repository.js';
@@ -66,6 +67,7 @@ export async function submitApplication(
       subjectId: id,
       details: { kind: row.kind },
     });
+    await publishApplicantContact(tx, id, request.input);
     await publishEvent(tx, {
       type: 'membership.application.submitted',
       data: { applicationId: id, kind: row.kind, submittedAt: row.submittedAt.toISOString() },
@@ -116,6 +118,7 @@ export async function resubmitApplication(
       subjectId: current.id,
       details: { kind: row.kind, resubmissions: row.resubmissions },
     });
+    await publishApplicantContact(tx, row.id, request.input);
     await publishEvent(tx, {
       type: 'membership.application.submitted',
       data: { applicationId: row.id, kind: row.kind, submittedAt: row.submittedAt.toISOString() },
@@ -257,4 +260,22 @@ async function refuseDuplicates(
       errors: [{ field, code: 'duplicate', message: 'already pending or a member' }],
     });
   }
+}
+
+/** Until the application is decided, notifications reaches the applicant by the application's id. */
+async function publishApplicantContact(
+  tx: MembershipTx,
+  applicationId: string,
+  input: ApplicationInput,
+): Promise<void> {
+  const contact =
+    input.kind === 'individual'
+      ? { email: input.body.contact.email, phone: input.body.contact.phone ?? null }
+      : { email: input.body.organisation.email, phone: input.body.organisation.phone ?? null };
+  await publishContact(tx, {
+    subjectKind: 'applicant',
+    subjectId: applicationId,
+    ...contact,
+    language: 'tr',
+  });
 }
