@@ -6,7 +6,7 @@ import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
 import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
-import { ballotBoxRoutes, startBallotVerification } from './ballot-box/index.js';
+import { ballotBoardRouter, ballotBoxRoutes, startBallotVerification } from './ballot-box/index.js';
 import { electionRoutes } from './elections/index.js';
 import { sittingHandlers, sittingRoutes } from './sittings/index.js';
 
@@ -33,6 +33,8 @@ export function electionsService(hooks: { now?: () => Date } = {}): ElectionsSer
       ...sittingRoutes(deps),
       ...ballotBoxRoutes(deps),
     ],
+    // The bulletin board's stream for observers (Server-Sent Events), beside the JSON routes.
+    routers: (deps) => [ballotBoardRouter(deps.prisma)],
     // Worker processes verify ballots and fold them into the encrypted sums.
     workers: (deps) => startBallotVerification(deps),
     handlers: () => ({
