@@ -47,6 +47,26 @@ export const ballotBoxErrors = defineErrorCodes({
     tr: 'Anahtar töreni tamamlanmadı; oylama açılamaz ve oy atılamaz.',
     en: 'The key ceremony is not complete; voting cannot open and no ballot can be cast.',
   },
+  'ballot-tally-not-ready': {
+    status: 409,
+    tr: 'Şifreli toplamlar henüz hazır değil: oylama kapanmalı ve tüm oylar doğrulanmalı.',
+    en: 'The encrypted totals are not ready: voting must be closed and every ballot verified.',
+  },
+  'ballot-partial-decryption-invalid': {
+    status: 422,
+    tr: 'Kısmi şifre çözme geçersiz (kodlama ya da kanıt); hiçbir şey kaydedilmedi.',
+    en: 'The partial decryption is invalid (encoding or proof); nothing was stored.',
+  },
+  'ballot-partial-decryption-exists': {
+    status: 409,
+    tr: 'Bu kurul üyesi bu tur için kısmi şifre çözmesini zaten gönderdi.',
+    en: 'This committee member already sent their partial decryption for this round.',
+  },
+  'ballot-totals-not-ready': {
+    status: 409,
+    tr: 'Toplamlar henüz çözülmedi: eşik sayısı kadar kısmi şifre çözme gerekiyor.',
+    en: 'The totals are not decrypted yet: a threshold of partial decryptions is needed.',
+  },
   'voter-not-on-roll': {
     status: 403,
     tr: 'Bu seçimin kesinleşmiş hazirun listesinde değilsiniz.',

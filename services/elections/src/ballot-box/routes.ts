@@ -27,6 +27,7 @@ import {
   type Caller,
 } from './ceremony.js';
 import { issueCredential } from './credentials.js';
+import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
 import { ballotQueue, BallotIntake } from './verification.js';
 import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
 
@@ -40,6 +41,7 @@ const BoardQuery = z.strictObject({
 const CodeParams = z.strictObject({ electionId: z.uuid(), trackingCode: z.string().min(1).max(20) });
 const COMMITTEE = ['election-committee'] as const;
 const FIGURES = ['election-committee', 'staff', 'operator'] as const;
+const TALLY_READERS = ['election-committee', 'staff'] as const;
 const VOTERS = ['member'] as const;
 const READERS = ['member', 'staff', 'operator', 'election-committee'] as const;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -171,6 +173,39 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
         status: 200,
         body: await excludeMember(prisma, params.electionId, callerOf(auth), body),
       }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/ballot-box/tally',
+      summary: 'Şifreli toplamlar (oylama kapandıktan sonra) / Encrypted totals (after voting closes)',
+      tags: ['ballot-box'],
+      access: { anyOf: TALLY_READERS },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Şifreli toplamlar / Encrypted totals' } },
+      handler: async ({ params, auth }) => ({ status: 200, body: await encryptedTotals(prisma, params.electionId, callerOf(auth)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/elections/:electionId/ballot-box/partial-decryptions',
+      summary: 'Kısmi şifre çözmeyi kanıtıyla gönder / Post a partial decryption with its proofs',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ partialDecryption: PartialDecryptionJson }) },
+      responses: { 201: { description: 'Kaydedildi / Stored' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 201,
+        body: await postPartialDecryption(prisma, params.electionId, callerOf(auth), body.partialDecryption),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/ballot-box/totals',
+      summary: 'Çözülmüş aday toplamları / Decrypted per-option totals',
+      tags: ['ballot-box'],
+      access: { anyOf: TALLY_READERS },
+      request: { params: ElectionParams },
+      responses: { 200: { description: 'Toplamlar / Totals' } },
+      handler: async ({ params, auth }) => ({ status: 200, body: await decryptedTotals(prisma, params.electionId, callerOf(auth)) }),
     }),
     defineRoute({
       method: 'put',

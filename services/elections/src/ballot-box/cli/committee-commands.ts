@@ -2,15 +2,21 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import {
   announce,
   createCommitteeMember,
+  createElectionContext,
+  decodePoint,
   finishCeremony,
+  fromBase64url,
   fromHex,
   G,
+  partiallyDecrypt,
   sealShares,
   sign,
   systemRandom,
   type CommitteeMember,
+  type ElectionManifest,
   type ElectionParameters,
 } from '@konsey/ballot-crypto';
+import { partialToWire, tallyFromWire, type SumsJson } from '../tally.js';
 import {
   announcementFromWire,
   announcementToWire,
@@ -170,13 +176,59 @@ export function trusteeKeyOf(keyFile: string) {
   };
 }
 
-export const COMMANDS = { keygen, publish, shares, confirm } as const;
+interface EncryptedTotalsView {
+  ceremonyId: string;
+  round: number;
+  ballotCount: number;
+  sums: SumsJson;
+}
 
-/** Parse `keygen|publish|shares|confirm --election ID --url URL --token TOKEN --key-file PATH`. */
+interface ContextView {
+  ceremonyId: string;
+  manifest: ElectionManifest;
+  parameters: ElectionParameters;
+  commitments: string[][];
+}
+
+async function get<T>(o: CommitteeOptions, path: string, method = 'GET', body?: unknown): Promise<T> {
+  const response = await fetch(`${o.url}/v1/elections/${o.election}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * At the tally: fetch the round's encrypted totals, compute this member's partial decryption with
+ * proofs locally from the key share in the key file, and post it (the share never leaves this machine).
+ */
+export async function decrypt(o: CommitteeOptions): Promise<unknown> {
+  const key = loadKeyFile(o.keyFile);
+  const trustee = trusteeKeyOf(o.keyFile);
+  const totals = await get<EncryptedTotalsView>(o, '/ballot-box/tally');
+  if (totals.ceremonyId !== key.ceremonyId)
+    throw new Error(`${o.keyFile} holds the share of ceremony ${key.ceremonyId}, the totals are under ${totals.ceremonyId}`);
+  const view = await get<ContextView>(o, '/ballot-box/context');
+  if (view.ceremonyId !== key.ceremonyId) throw new Error(`the context is of ceremony ${view.ceremonyId}, not ${key.ceremonyId}`);
+  const context = createElectionContext({
+    manifest: view.manifest,
+    parameters: view.parameters,
+    commitments: view.commitments.map((c) => c.map((p) => decodePoint(fromBase64url(p, 32), 'commitment'))),
+  });
+  const partial = partiallyDecrypt(context, trustee, tallyFromWire(totals.sums), systemRandom);
+  return get(o, '/ballot-box/partial-decryptions', 'POST', { partialDecryption: partialToWire(partial) });
+}
+
+export const COMMANDS = { keygen, publish, shares, confirm, decrypt } as const;
+
+/** Parse `keygen|publish|shares|confirm|decrypt --election ID --url URL --token TOKEN --key-file PATH`. */
 export function parseArguments(argv: readonly string[]): { command: keyof typeof COMMANDS; options: CommitteeOptions } {
   const [command, ...rest] = argv;
   if (!command || !(command in COMMANDS))
-    throw new Error('usage: committee keygen|publish|shares|confirm --election ID --url URL --token TOKEN --key-file PATH');
+    throw new Error('usage: committee keygen|publish|shares|confirm|decrypt --election ID --url URL --token TOKEN --key-file PATH');
   const flags = new Map<string, string>();
   for (let i = 0; i < rest.length; i += 2) {
     const flag = rest[i]!;
