@@ -216,6 +216,21 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     expect(
       await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: wrongSum } }),
     ).toMatchObject({ status: 422 });
+    // Wrong shape (an option missing): 422; not base64url at all: 400.
+    const short = structuredClone(honest);
+    short.shares[0]!.pop();
+    expect(
+      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: short } }),
+    ).toMatchObject({ status: 422, body: { code: 'ballot-partial-decryption-invalid' } });
+    const garbled = structuredClone(honest);
+    garbled.shares[0]![0]!.share = '!!';
+    expect(
+      (await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: garbled } })).status,
+    ).toBe(400);
+    // Staff may read the sums but hold no share.
+    expect(
+      (await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: staff, body: { partialDecryption: honest } })).status,
+    ).toBe(403);
     expect(await env.prisma.ballotPartialDecryption.count({ where: { electionId } })).toBe(0);
     expect(await env.prisma.ballotResult.count({ where: { electionId } })).toBe(0);
   }, 30_000);

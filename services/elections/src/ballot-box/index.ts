@@ -11,6 +11,7 @@ export { ballotBoxErrors } from './ballot-box-errors.js';
 export { assertCeremonyComplete, assertNoIncompleteCeremony, ceremonyComplete } from './ceremony.js';
 export { ballotBoardRouter, type BoardStreamOptions } from './board-stream.js';
 export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
+export { decryptedTotals, encryptedTotals } from './tally.js';
 export {
   BALLOT_VERIFICATION_QUEUE,
   reconcileReceived,
