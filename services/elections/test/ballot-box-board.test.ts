@@ -17,10 +17,22 @@ import {
   type ElectionParameters,
 } from '@konsey/ballot-crypto';
 import type { Role } from '@konsey/contracts';
-import { startTestService, startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
+import {
+  startTestService,
+  startTestTokenIssuer,
+  type TestTokenIssuer,
+  createApiClient,
+} from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
+import { electionWithFrozenRoll, rosterMember } from './ballot-box-setup.js';
 import { ballotBoardRouter, verifyBallotBatch } from '../src/ballot-box/index.js';
-import { confirm, keygen, publish, shares, type CommitteeOptions } from '../src/ballot-box/cli/committee-commands.js';
+import {
+  confirm,
+  keygen,
+  publish,
+  shares,
+  type CommitteeOptions,
+} from '../src/ballot-box/cli/committee-commands.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -36,28 +48,11 @@ describe('ballot box: public bulletin board and live figures', () => {
   const keyFiles: string[] = [];
   const codes: string[] = [];
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${env.url}${path}`, {
-      method,
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, text, body: (text ? JSON.parse(text) : undefined) as Json };
-  };
+  const call = createApiClient(() => env.url);
   const token = (sub: string, roles: Role[]) => issuer.mint({ sub, roles });
-  const member = async (displayName: string) => {
-    const memberId = randomUUID();
-    await env.prisma.rosterMember.create({
-      data: { memberId, kind: 'individual', displayName, gender: 'female', status: 'active', admittedAt: new Date('2020-01-01T00:00:00Z') },
-    });
-    return memberId;
-  };
-  const step = async (action: string) => call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
+  const member = (displayName: string) => rosterMember(env.prisma, displayName);
+  const step = async (action: string) =>
+    call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
   const cli = async (index: number): Promise<CommitteeOptions> => ({
     election: electionId,
     url: env.url,
@@ -66,7 +61,8 @@ describe('ballot box: public bulletin board and live figures', () => {
   });
   const cast = async (memberId: string, marks: number[], tamper = false) => {
     const voterToken = await token(memberId, ['member']);
-    const binding = (await call('POST', `/v1/elections/${electionId}/credentials`, { token: voterToken })).body.voterBinding as string;
+    const binding = (await call('POST', `/v1/elections/${electionId}/credentials`, { token: voterToken }))
+      .body.voterBinding as string;
     const { ballot } = encryptBallot({ context, voterBinding: fromBase64url(binding), selections: [marks] });
     const body = { ballot: ballotToJson(ballot) } as Json;
     if (tamper) body.ballot.contests[0].selections[0].proof = body.ballot.contests[0].selections[1].proof;
@@ -79,8 +75,12 @@ describe('ballot box: public bulletin board and live figures', () => {
     codes.push(answer.body.trackingCode as string);
     return answer.body.ballotId as string;
   };
-  const received = async () => (await env.prisma.ballot.findMany({ where: { status: 'received' }, select: { id: true } })).map((b) => b.id);
-  const figures = async (bearer: string) => call('GET', `/v1/elections/${electionId}/ballot-box/figures`, { token: bearer });
+  const received = async () =>
+    (await env.prisma.ballot.findMany({ where: { status: 'received' }, select: { id: true } })).map(
+      (b) => b.id,
+    );
+  const figures = async (bearer: string) =>
+    call('GET', `/v1/elections/${electionId}/ballot-box/figures`, { token: bearer });
 
   /** The service with the observers' stream router mounted (the lead wires it with `routers`). */
   function startBoardService() {
@@ -96,51 +96,35 @@ describe('ballot box: public bulletin board and live figures', () => {
     env = await startBoardService();
     staff = await token('staff-1', ['staff']);
     const bodyId = randomUUID();
-    await env.prisma.rosterBody.create({ data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() } });
+    await env.prisma.rosterBody.create({
+      data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() },
+    });
     const candidates = [await member('Ayşe'), await member('Zeynep'), await member('Ebru')];
     for (const name of ['Barış', 'Tolga']) committee.push(await member(name));
     committee.sort();
     for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz']) voters.push(await member(name));
     const dir = await mkdtemp(join(tmpdir(), 'konsey-board-'));
     keyFiles.push(join(dir, 'a.key'), join(dir, 'b.key'));
-    const created = await call('POST', '/v1/elections', {
-      token: staff,
-      body: {
-        title: 'Yürütme Kurulu seçimi 2027',
-        office: 'executive-board',
-        bodyId,
-        settings: { seats: 2 },
-        term: { periodStart: 2024, term: 1 },
-        schedule: {
-          votingDay: '2027-03-20',
-          candidacyOpensOn: '2027-03-02',
-          candidacyClosesOn: '2027-03-10',
-          objectionsCloseOn: '2027-03-12',
-          rollFreezeOn: '2027-03-15',
-        },
-        committee: { memberIds: committee, threshold: 2 },
-      },
+    electionId = await electionWithFrozenRoll({ call, staff, bodyId, committee, candidates });
+    const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, {
+      token: (await cli(0)).token,
+      body: { recast: 'last-counts' },
     });
-    expect(created.status).toBe(201);
-    electionId = created.body.id as string;
-    expect((await step('announce')).status).toBe(200);
-    expect((await step('open-candidacy')).status).toBe(200);
-    for (const memberId of candidates)
-      expect((await call('POST', `/v1/elections/${electionId}/candidacies`, { token: staff, body: { memberId } })).status).toBe(201);
-    expect((await step('close-candidacy')).status).toBe(200);
-    expect((await step('freeze-roll')).body.status).toBe('roll-frozen');
-    const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, { token: (await cli(0)).token, body: { recast: 'last-counts' } });
     expect(set.status).toBe(200);
     const members = [await cli(0), await cli(1)];
     for (const m of members) await keygen(m);
     for (const m of members) await publish(m);
     for (const m of members) await shares(m);
     for (const m of members) await confirm(m);
-    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await token(voters[0]!, ['member']) });
+    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, {
+      token: await token(voters[0]!, ['member']),
+    });
     context = createElectionContext({
       manifest: published.body.manifest as ElectionManifest,
       parameters: published.body.parameters as ElectionParameters,
-      commitments: (published.body.commitments as string[][]).map((c) => c.map((p) => decodePoint(fromBase64url(p, 32)))),
+      commitments: (published.body.commitments as string[][]).map((c) =>
+        c.map((p) => decodePoint(fromBase64url(p, 32))),
+      ),
     });
     expect((await step('open-voting')).body.status).toBe('voting-open');
   }, 90_000);
@@ -156,7 +140,13 @@ describe('ballot box: public bulletin board and live figures', () => {
     await cast(voters[1]!, [0, 1, 0]); // 1
     await cast(voters[2]!, [0, 0, 1], true); // 2: refused
     const before = await figures(committeeToken);
-    expect(before.body).toMatchObject({ cast: 3, verified: 0, refused: 0, backlog: 3, turnout: { voters: 3, roll: expect.any(Number) } });
+    expect(before.body).toMatchObject({
+      cast: 3,
+      verified: 0,
+      refused: 0,
+      backlog: 3,
+      turnout: { voters: 3, roll: expect.any(Number) },
+    });
     expect(await verifyBallotBatch(env.prisma, await received())).toMatchObject({ refused: 1, accepted: 2 });
     await cast(voters[2]!, [0, 0, 1]); // 3: the refused voter casts again
     await cast(voters[0]!, [0, 1, 1]); // 4: recast under last-counts
@@ -168,9 +158,23 @@ describe('ballot box: public bulletin board and live figures', () => {
     expect(board.body.length).toBe(5);
     const entries = board.body.entries as Json[];
     expect(entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4]);
-    expect(entries.map((e) => e.status)).toEqual(['superseded', 'accepted', 'refused', 'accepted', 'accepted']);
+    expect(entries.map((e) => e.status)).toEqual([
+      'superseded',
+      'accepted',
+      'refused',
+      'accepted',
+      'accepted',
+    ]);
     expect(entries.map((e) => e.trackingCode)).toEqual(codes);
-    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['ballotHash', 'entryHash', 'position', 'previousHash', 'status', 'trackingCode']);
+    for (const e of entries)
+      expect(Object.keys(e).sort()).toEqual([
+        'ballotHash',
+        'entryHash',
+        'position',
+        'previousHash',
+        'status',
+        'trackingCode',
+      ]);
     for (const id of [...voters, ...committee]) expect(board.text).not.toContain(id);
     expect(board.text).not.toMatch(/memberId|member_id|receivedAt|decidedAt|\d{4}-\d{2}-\d{2}T/);
 
@@ -178,7 +182,9 @@ describe('ballot box: public bulletin board and live figures', () => {
     expect(board.body.baseHash).toBe(toBase64url(context.baseHash));
     const replay = new BulletinBoard(context.baseHash);
     for (const e of entries) {
-      const row = await env.prisma.ballot.findFirstOrThrow({ where: { electionId, trackingCode: e.trackingCode as string } });
+      const row = await env.prisma.ballot.findFirstOrThrow({
+        where: { electionId, trackingCode: e.trackingCode as string },
+      });
       const appended = replay.append(ballotFromJson(row.content as unknown as BallotJson));
       expect({
         position: appended.position,
@@ -186,7 +192,13 @@ describe('ballot box: public bulletin board and live figures', () => {
         ballotHash: toBase64url(appended.ballotHash),
         previousHash: toBase64url(appended.previousHash),
         entryHash: toBase64url(appended.entryHash),
-      }).toEqual({ position: e.position, trackingCode: e.trackingCode, ballotHash: e.ballotHash, previousHash: e.previousHash, entryHash: e.entryHash });
+      }).toEqual({
+        position: e.position,
+        trackingCode: e.trackingCode,
+        ballotHash: e.ballotHash,
+        previousHash: e.previousHash,
+        entryHash: e.entryHash,
+      });
     }
     expect(board.body.head).toBe(toBase64url(replay.head));
 
@@ -202,12 +214,16 @@ describe('ballot box: public bulletin board and live figures', () => {
     // A voter's lookup: exactly their entry, position and status only.
     const lookup = await call('GET', `/v1/elections/${electionId}/board/${codes[1]}`);
     expect(lookup.body).toEqual({ trackingCode: codes[1], round: 1, position: 1, status: 'accepted' });
-    expect((await call('GET', `/v1/elections/${electionId}/board/${codes[2]!.toLowerCase()}`)).body).toMatchObject({ position: 2, status: 'refused' });
+    expect(
+      (await call('GET', `/v1/elections/${electionId}/board/${codes[2]!.toLowerCase()}`)).body,
+    ).toMatchObject({ position: 2, status: 'refused' });
     expect((await call('GET', `/v1/elections/${electionId}/board/0000-0000-0000`)).status).toBe(404);
     expect((await call('GET', `/v1/elections/${randomUUID()}/board`)).status).toBe(404);
 
     // Append-only in the database too.
-    await expect(env.prisma.$executeRawUnsafe(`UPDATE ballot_board_entries SET tracking_code = 'X' WHERE position = 0`)).rejects.toThrow(/append-only/);
+    await expect(
+      env.prisma.$executeRawUnsafe(`UPDATE ballot_board_entries SET tracking_code = 'X' WHERE position = 0`),
+    ).rejects.toThrow(/append-only/);
 
     // Figures: cast = verified + refused + backlog; turnout against the frozen roll; committee, staff, operator only.
     const after = await figures(committeeToken);
@@ -221,12 +237,16 @@ describe('ballot box: public bulletin board and live figures', () => {
     expect((await figures(staff)).status).toBe(200);
     expect((await figures(await token('ops-1', ['operator']))).status).toBe(200);
     expect((await figures(await token(voters[0]!, ['member']))).status).toBe(403);
-    expect((await figures(await token(voters[0]!, ['member', 'election-committee']))).body.code).toBe('ballot-box-not-on-committee');
+    expect((await figures(await token(voters[0]!, ['member', 'election-committee']))).body.code).toBe(
+      'ballot-box-not-on-committee',
+    );
   }, 60_000);
 
   it('when an observer follows the stream, then every entry arrives in order as a Server-Sent Event, resumable after a position', async () => {
     const abort = new AbortController();
-    const response = await fetch(`${env.url}/v1/elections/${electionId}/board/stream?after=1`, { signal: abort.signal });
+    const response = await fetch(`${env.url}/v1/elections/${electionId}/board/stream?after=1`, {
+      signal: abort.signal,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.getReader();
@@ -242,7 +262,15 @@ describe('ballot box: public bulletin board and live figures', () => {
     const events = text
       .split('\n\n')
       .filter((block) => block.includes('event: entry'))
-      .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as Json);
+      .map(
+        (block) =>
+          JSON.parse(
+            block
+              .split('\n')
+              .find((line) => line.startsWith('data: '))!
+              .slice(6),
+          ) as Json,
+      );
     expect(events.map((e) => e.position)).toEqual([2, 3, 4]);
     expect(events.map((e) => e.trackingCode)).toEqual(codes.slice(2));
     expect(text).toContain('"length":5');

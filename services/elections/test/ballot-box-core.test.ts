@@ -17,8 +17,14 @@ import {
 } from '@konsey/ballot-crypto';
 import type { Gender, Role } from '@konsey/contracts';
 import { createRedisConnection } from '@konsey/service-kit';
-import { startTestService, startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
+import {
+  startTestService,
+  startTestTokenIssuer,
+  type TestTokenIssuer,
+  createApiClient,
+} from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
+import { electionWithFrozenRoll, rosterMember } from './ballot-box-setup.js';
 import {
   createBallotBox,
   startBallotVerification,
@@ -72,43 +78,10 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
     return { ...started, clock };
   }
 
-  const call = async (
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) => {
-    const response = await fetch(`${env.url}${path}`, {
-      method,
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as Json,
-    };
-  };
+  const call = createApiClient(() => env.url);
   const token = (sub: string, roles: Role[]) => issuer.mint({ sub, roles });
   const voterToken = (memberId: string) => token(memberId, ['member']);
-  const member = async (displayName: string, gender: Gender) => {
-    const memberId = randomUUID();
-    await env.prisma.rosterMember.create({
-      data: {
-        memberId,
-        kind: 'individual',
-        displayName,
-        gender,
-        status: 'active',
-        admittedAt: new Date('2020-01-01T00:00:00Z'),
-      },
-    });
-    return memberId;
-  };
+  const member = (displayName: string, gender: Gender) => rosterMember(env.prisma, displayName, gender);
   const step = async (action: string) =>
     call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
   const cli = async (index: number): Promise<CommitteeOptions> => ({
@@ -165,36 +138,7 @@ describe('ballot box: key ceremony, credentials, casting and verification', () =
       join(dir, 'oğuz.key'),
     );
     env.clock.now = new Date('2027-03-01T09:00:00.000Z');
-    const created = await call('POST', '/v1/elections', {
-      token: staff,
-      body: {
-        title: 'Yürütme Kurulu seçimi 2027',
-        office: 'executive-board',
-        bodyId,
-        settings: { seats: 2 },
-        term: { periodStart: 2024, term: 1 },
-        schedule: {
-          votingDay: '2027-03-20',
-          candidacyOpensOn: '2027-03-02',
-          candidacyClosesOn: '2027-03-10',
-          objectionsCloseOn: '2027-03-12',
-          rollFreezeOn: '2027-03-15',
-        },
-        committee: { memberIds: committee, threshold: 2 },
-      },
-    });
-    expect(created.status).toBe(201);
-    electionId = created.body.id as string;
-    expect((await step('announce')).status).toBe(200);
-    expect((await step('open-candidacy')).status).toBe(200);
-    for (const memberId of candidates)
-      expect(
-        (await call('POST', `/v1/elections/${electionId}/candidacies`, { token: staff, body: { memberId } }))
-          .status,
-      ).toBe(201);
-    expect((await step('close-candidacy')).status).toBe(200);
-    // Joins after the freeze: not on the roll.
-    expect((await step('freeze-roll')).body.status).toBe('roll-frozen');
+    electionId = await electionWithFrozenRoll({ call, staff, bodyId, committee, candidates });
     if (recast) {
       const set = await call('PUT', `/v1/elections/${electionId}/ballot-box`, {
         token: await (await cli(0)).token,

@@ -14,8 +14,14 @@ import {
   type ElectionParameters,
 } from '@konsey/ballot-crypto';
 import type { Gender, Role } from '@konsey/contracts';
-import { startTestService, startTestTokenIssuer, type TestTokenIssuer } from '@konsey/service-kit/testing';
+import {
+  startTestService,
+  startTestTokenIssuer,
+  type TestTokenIssuer,
+  createApiClient,
+} from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
+import { electionWithFrozenRoll, rosterMember } from './ballot-box-setup.js';
 import { verifyBallotBatch } from '../src/ballot-box/index.js';
 import {
   confirm,
@@ -49,29 +55,12 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
   const candidates: string[] = [];
   const keyFiles: string[] = [];
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${env.url}${path}`, {
-      method,
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Json };
-  };
+  const call = createApiClient(() => env.url);
   const token = (sub: string, roles: Role[]) => issuer.mint({ sub, roles });
   const voterToken = (memberId: string) => token(memberId, ['member']);
-  const member = async (displayName: string, gender: Gender) => {
-    const memberId = randomUUID();
-    await env.prisma.rosterMember.create({
-      data: { memberId, kind: 'individual', displayName, gender, status: 'active', admittedAt: new Date('2020-01-01T00:00:00Z') },
-    });
-    return memberId;
-  };
-  const step = async (action: string) => call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
+  const member = (displayName: string, gender: Gender) => rosterMember(env.prisma, displayName, gender);
+  const step = async (action: string) =>
+    call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
   const cli = async (index: number): Promise<CommitteeOptions> => ({
     election: electionId,
     url: env.url,
@@ -79,8 +68,14 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     keyFile: keyFiles[index]!,
   });
   const castMarks = async (memberId: string, marks: number[]) => {
-    const credential = await call('POST', `/v1/elections/${electionId}/credentials`, { token: await voterToken(memberId) });
-    const { ballot } = encryptBallot({ context, voterBinding: fromBase64url(credential.body.voterBinding as string), selections: [marks] });
+    const credential = await call('POST', `/v1/elections/${electionId}/credentials`, {
+      token: await voterToken(memberId),
+    });
+    const { ballot } = encryptBallot({
+      context,
+      voterBinding: fromBase64url(credential.body.voterBinding as string),
+      selections: [marks],
+    });
     const answer = await call('POST', `/v1/elections/${electionId}/ballots`, {
       token: await voterToken(memberId),
       body: { ballot: ballotToJson(ballot) },
@@ -90,7 +85,9 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     return answer.body.ballotId as string;
   };
   const received = async () =>
-    (await env.prisma.ballot.findMany({ where: { electionId, status: 'received' }, select: { id: true } })).map((b) => b.id);
+    (
+      await env.prisma.ballot.findMany({ where: { electionId, status: 'received' }, select: { id: true } })
+    ).map((b) => b.id);
   const tallyPath = () => `/v1/elections/${electionId}/ballot-box/tally`;
   const totalsPath = () => `/v1/elections/${electionId}/ballot-box/totals`;
 
@@ -99,8 +96,11 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     env = await startElections(issuer.jwksUrl);
     staff = await token('staff-1', ['staff']);
     bodyId = randomUUID();
-    await env.prisma.rosterBody.create({ data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() } });
-    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru'].entries()) candidates.push(await member(`${name} ${i}`, 'female'));
+    await env.prisma.rosterBody.create({
+      data: { bodyId, kind: 'executive-board', name: 'Yürütme Kurulu', createdAt: new Date() },
+    });
+    for (const [i, name] of ['Ayşe', 'Zeynep', 'Ebru'].entries())
+      candidates.push(await member(`${name} ${i}`, 'female'));
     candidates.sort(); // the manifest lists candidates in id order
     for (const name of ['Barış', 'Tolga', 'Oğuz']) committee.push(await member(name, 'male'));
     committee.sort();
@@ -108,30 +108,7 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     const dir = await mkdtemp(join(tmpdir(), 'konsey-tally-'));
     keyFiles.push(join(dir, 'a.key'), join(dir, 'b.key'), join(dir, 'c.key'));
 
-    const created = await call('POST', '/v1/elections', {
-      token: staff,
-      body: {
-        title: 'Yürütme Kurulu seçimi 2027',
-        office: 'executive-board',
-        bodyId,
-        settings: { seats: 2 },
-        term: { periodStart: 2024, term: 1 },
-        schedule: {
-          votingDay: '2027-03-20',
-          candidacyOpensOn: '2027-03-02',
-          candidacyClosesOn: '2027-03-10',
-          objectionsCloseOn: '2027-03-12',
-          rollFreezeOn: '2027-03-15',
-        },
-        committee: { memberIds: committee, threshold: 2 },
-      },
-    });
-    expect(created.status).toBe(201);
-    electionId = created.body.id as string;
-    for (const action of ['announce', 'open-candidacy']) expect((await step(action)).status).toBe(200);
-    for (const memberId of candidates)
-      expect((await call('POST', `/v1/elections/${electionId}/candidacies`, { token: staff, body: { memberId } })).status).toBe(201);
-    for (const action of ['close-candidacy', 'freeze-roll']) expect((await step(action)).status).toBe(200);
+    electionId = await electionWithFrozenRoll({ call, staff, bodyId, committee, candidates });
 
     // The 2-of-3 ceremony, run with the committee CLI's code and key files.
     const members = [await cli(0), await cli(1), await cli(2)];
@@ -139,11 +116,15 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     for (const m of members) await publish(m);
     for (const m of members) await shares(m);
     for (const m of members) await confirm(m);
-    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, { token: await voterToken(voters[0]!) });
+    const published = await call('GET', `/v1/elections/${electionId}/ballot-box/context`, {
+      token: await voterToken(voters[0]!),
+    });
     context = createElectionContext({
       manifest: published.body.manifest as ElectionManifest,
       parameters: published.body.parameters as ElectionParameters,
-      commitments: (published.body.commitments as string[][]).map((c) => c.map((p) => decodePoint(fromBase64url(p, 32)))),
+      commitments: (published.body.commitments as string[][]).map((c) =>
+        c.map((p) => decodePoint(fromBase64url(p, 32))),
+      ),
     });
     expect(context.manifest.contests[0]!.options).toEqual(candidates);
   }, 90_000);
@@ -177,13 +158,22 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     expect(await env.prisma.ballotPartialDecryption.count({ where: { electionId } })).toBe(0);
 
     // Someone not on this committee never sees the sums.
-    const stranger = await call('GET', tallyPath(), { token: await token(voters[0]!, ['member', 'election-committee']) });
+    const stranger = await call('GET', tallyPath(), {
+      token: await token(voters[0]!, ['member', 'election-committee']),
+    });
     expect(stranger.status).toBe(403);
 
     expect(await verifyBallotBatch(env.prisma, await received())).toMatchObject({ accepted: 4 });
     const ready = await call('GET', tallyPath(), { token: committeeToken });
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ electionId, round: 1, ballotCount: 4, threshold: 2, decrypted: false, partialDecryptions: [] });
+    expect(ready.body).toMatchObject({
+      electionId,
+      round: 1,
+      ballotCount: 4,
+      threshold: 2,
+      decrypted: false,
+      partialDecryptions: [],
+    });
     expect(ready.body.sums).toHaveLength(1);
     expect(ready.body.sums[0]).toHaveLength(3);
     expect((await call('GET', tallyPath(), { token: staff })).status).toBe(200);
@@ -208,28 +198,47 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     // Another member's share posted as mine: refused too.
     const foreign = partialToWire(partiallyDecrypt(context, trusteeKeyOf(keyFiles[0]!), encrypted));
     expect(
-      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: foreign } }),
+      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, {
+        token: tolga,
+        body: { partialDecryption: foreign },
+      }),
     ).toMatchObject({ status: 422, body: { code: 'ballot-partial-decryption-invalid' } });
     // A share not for this sum (a changed point) fails its proof.
     const wrongSum = structuredClone(honest);
     wrongSum.shares[0]![2]!.share = honest.shares[0]![0]!.share;
     expect(
-      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: wrongSum } }),
+      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, {
+        token: tolga,
+        body: { partialDecryption: wrongSum },
+      }),
     ).toMatchObject({ status: 422 });
     // Wrong shape (an option missing): 422; not base64url at all: 400.
     const short = structuredClone(honest);
     short.shares[0]!.pop();
     expect(
-      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: short } }),
+      await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, {
+        token: tolga,
+        body: { partialDecryption: short },
+      }),
     ).toMatchObject({ status: 422, body: { code: 'ballot-partial-decryption-invalid' } });
     const garbled = structuredClone(honest);
     garbled.shares[0]![0]!.share = '!!';
     expect(
-      (await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: tolga, body: { partialDecryption: garbled } })).status,
+      (
+        await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, {
+          token: tolga,
+          body: { partialDecryption: garbled },
+        })
+      ).status,
     ).toBe(400);
     // Staff may read the sums but hold no share.
     expect(
-      (await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, { token: staff, body: { partialDecryption: honest } })).status,
+      (
+        await call('POST', `/v1/elections/${electionId}/ballot-box/partial-decryptions`, {
+          token: staff,
+          body: { partialDecryption: honest },
+        })
+      ).status,
     ).toBe(403);
     expect(await env.prisma.ballotPartialDecryption.count({ where: { electionId } })).toBe(0);
     expect(await env.prisma.ballotResult.count({ where: { electionId } })).toBe(0);
@@ -237,7 +246,13 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
 
   it('when 2 of the 3 members decrypt with the CLI, then the totals equal the plaintext choices and name who took part', async () => {
     const first = (await decrypt(await cli(0))) as Json;
-    expect(first).toMatchObject({ memberIndex: 1, memberId: committee[0], received: 1, threshold: 2, decrypted: false });
+    expect(first).toMatchObject({
+      memberIndex: 1,
+      memberId: committee[0],
+      received: 1,
+      threshold: 2,
+      decrypted: false,
+    });
     const notYet = await call('GET', totalsPath(), { token: (await cli(2)).token });
     expect(notYet).toMatchObject({ status: 409, body: { code: 'ballot-totals-not-ready' } });
     expect(notYet.body.detail).toMatch(/1 of 2/);
@@ -270,7 +285,11 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     expect((await call('GET', totalsPath(), { token: await voterToken(voters[0]!) })).status).toBe(403);
 
     // The third member's valid share is still stored; the totals do not change.
-    expect((await decrypt(await cli(1))) as Json).toMatchObject({ memberIndex: 2, received: 3, decrypted: true });
+    expect((await decrypt(await cli(1))) as Json).toMatchObject({
+      memberIndex: 2,
+      received: 3,
+      decrypted: true,
+    });
     expect((await call('GET', totalsPath(), { token: staff })).body.totals).toEqual([[3, 2, 2]]);
     expect((await call('GET', tallyPath(), { token: staff })).body).toMatchObject({ decrypted: true });
   }, 60_000);
