@@ -28,13 +28,18 @@ const dummyHashes = new Map<number, Promise<string>>();
  * takes as long to refuse as a wrong password.
  */
 export async function spendPasswordCheck(password: string, params: ScryptParameters): Promise<false> {
+  await verifyPassword(password, await standInHash(params));
+  return false;
+}
+
+/** The hash an absent password is checked against: made once, with the same parameters as real ones. */
+export function standInHash(params: ScryptParameters): Promise<string> {
   let dummy = dummyHashes.get(params.logN);
   if (!dummy) {
     dummy = hashPassword('konsey-no-such-account', params);
     dummyHashes.set(params.logN, dummy);
   }
-  await verifyPassword(password, await dummy);
-  return false;
+  return dummy;
 }
 
 type Outcome =

@@ -34,6 +34,8 @@ export interface CallResult {
 export interface AuthTestService {
   url: string;
   prisma: PrismaClient;
+  /** The configuration the service runs with. */
+  config: BaseConfig & AuthConfig;
   keyring: Keyring;
   clock: TestClock;
   codes: CapturingCodeSender;
@@ -83,6 +85,7 @@ export async function startAuthService(
   return {
     url: service.url!,
     prisma: service.prisma,
+    config: service.config,
     keyring: keyringFor(service, clock),
     clock,
     codes,
