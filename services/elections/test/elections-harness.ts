@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Gender, Role } from '@konsey/contracts';
-import { runService } from '@konsey/service-kit';
-import {
-  createTestDatabase,
-  startTestTokenIssuer,
-  testRedisPrefix,
-  TEST_REDIS_URL,
-} from '@konsey/service-kit/testing';
+import { startTestService, startTestTokenIssuer } from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
 
 // Response bodies are read loosely: each assertion states the shape it expects.
@@ -18,20 +12,11 @@ export type Json = Record<string, any>;
  * with a fixed clock, a token issuer, and helpers to fill the read model and call the API.
  */
 export async function startElections(label: string) {
-  const database = await createTestDatabase(label);
   const issuer = await startTestTokenIssuer();
   const clock = { now: new Date('2027-03-01T09:00:00.000Z') };
-  const service = await runService({
-    ...electionsService({ now: () => clock.now }),
-    env: {
-      PORT: '0',
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: testRedisPrefix(label),
-      JWKS_URL: issuer.jwksUrl,
-      LOG_LEVEL: 'silent',
-      KONSEY_PROCESS: 'api',
-    },
+  const { service, stop: stopService } = await startTestService(electionsService({ now: () => clock.now }), {
+    label,
+    env: { JWKS_URL: issuer.jwksUrl },
   });
   const prisma = service.prisma;
   const token = (sub: string, roles: Role[]) => issuer.mint({ sub, roles });
@@ -116,9 +101,8 @@ export async function startElections(label: string) {
   };
 
   const stop = async () => {
-    await service.stop();
+    await stopService();
     await issuer.close();
-    await database.drop();
   };
   return { service, prisma, clock, token, call, outbox, roster, stop };
 }

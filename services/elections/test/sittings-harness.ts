@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@konsey/contracts';
 import { createEnvelope, type MessageData } from '@konsey/contracts';
-import { handleDelivery, runService } from '@konsey/service-kit';
-import {
-  createTestDatabase,
-  startTestTokenIssuer,
-  testRedisPrefix,
-  TEST_REDIS_URL,
-} from '@konsey/service-kit/testing';
+import { handleDelivery } from '@konsey/service-kit';
+import { startTestService, startTestTokenIssuer } from '@konsey/service-kit/testing';
 import type { Prisma } from '../src/generated/prisma/client.js';
 import { electionsService } from '../src/elections-service.js';
 
@@ -20,20 +15,11 @@ export type Json = Record<string, any>;
  * where tests read them), a token issuer, and helpers to fill the roster, deliver commands and call it.
  */
 export async function startSittings(label: string) {
-  const database = await createTestDatabase(label);
   const issuer = await startTestTokenIssuer();
   const options = electionsService();
-  const service = await runService({
-    ...options,
-    env: {
-      PORT: '0',
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: testRedisPrefix(label),
-      JWKS_URL: issuer.jwksUrl,
-      LOG_LEVEL: 'silent',
-      KONSEY_PROCESS: 'api',
-    },
+  const { service, stop: stopService } = await startTestService(options, {
+    label,
+    env: { JWKS_URL: issuer.jwksUrl },
   });
   const prisma = service.prisma;
   const handlers = options.handlers!({
@@ -74,7 +60,12 @@ export async function startSittings(label: string) {
   }): Promise<{ bodyId: string; members: string[] }> => {
     const bodyId = randomUUID();
     await prisma.rosterBody.create({
-      data: { bodyId, kind: options.kind ?? 'working-group', name: `Kurul ${bodyId.slice(0, 4)}`, createdAt: new Date() },
+      data: {
+        bodyId,
+        kind: options.kind ?? 'working-group',
+        name: `Kurul ${bodyId.slice(0, 4)}`,
+        createdAt: new Date(),
+      },
     });
     const members: string[] = [];
     for (let index = 0; index < options.size; index += 1) {
@@ -88,7 +79,9 @@ export async function startSittings(label: string) {
           gender: index % 2 ? 'male' : 'female',
           status: 'active',
           admittedAt: new Date('2024-01-01'),
-          ...(institution ? { representativeName: `Temsilci ${index}`, representativeSince: new Date('2024-01-01') } : {}),
+          ...(institution
+            ? { representativeName: `Temsilci ${index}`, representativeSince: new Date('2024-01-01') }
+            : {}),
         },
       });
       await prisma.rosterBodyMembership.create({
@@ -120,9 +113,8 @@ export async function startSittings(label: string) {
     );
 
   const stop = async () => {
-    await service.stop();
+    await stopService();
     await issuer.close();
-    await database.drop();
   };
   return { service, prisma, deliver, token, staff, board, call, seedBody, pollCommand, outbox, stop };
 }
