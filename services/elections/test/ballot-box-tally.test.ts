@@ -284,6 +284,20 @@ describe('ballot box tally: encrypted totals, partial decryptions by k of n, pla
     expect((await call('GET', totalsPath(), { token: (await cli(1)).token })).status).toBe(200);
     expect((await call('GET', totalsPath(), { token: await voterToken(voters[0]!) })).status).toBe(403);
 
+    // The decryption counted the round: the lifecycle holds the totals, and nobody can enter others by hand.
+    const counted = await call('GET', `/v1/elections/${electionId}`, { token: staff });
+    expect(counted.body.status).toBe('tallied');
+    const round = await env.prisma.electionRound.findUniqueOrThrow({
+      where: { electionId_round: { electionId, round: 1 } },
+    });
+    expect(round).toMatchObject({ ballotsCast: 4, blankBallots: 0, invalidBallots: 0, talliedBy: committee[2] });
+    expect(round.totals).toEqual(totals.body.lifecycleTally.totals);
+    const byHand = await call('POST', `/v1/elections/${electionId}/rounds/1/tally`, {
+      token: (await cli(0)).token,
+      body: { ballotsCast: 4, blankBallots: 0, invalidBallots: 0, totals: totals.body.lifecycleTally.totals },
+    });
+    expect(byHand).toMatchObject({ status: 409, body: { code: 'election-tally-from-ballot-box' } });
+
     // The third member's valid share is still stored; the totals do not change.
     expect((await decrypt(await cli(1))) as Json).toMatchObject({
       memberIndex: 2,

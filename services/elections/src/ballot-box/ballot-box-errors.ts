@@ -67,6 +67,21 @@ export const ballotBoxErrors = defineErrorCodes({
     tr: 'Toplamlar henüz çözülmedi: eşik sayısı kadar kısmi şifre çözme gerekiyor.',
     en: 'The totals are not decrypted yet: a threshold of partial decryptions is needed.',
   },
+  'ballot-record-not-ready': {
+    status: 409,
+    tr: 'Seçim kaydı henüz hazır değil: toplamlar çözülmeli ve eşik sayısı kadar kurul üyesi imzalamalı.',
+    en: 'The election record is not ready: the totals must be decrypted and signed by a threshold of members.',
+  },
+  'ballot-signature-invalid': {
+    status: 422,
+    tr: 'İmza, kurul üyesinin tören anahtarıyla sonuç özetini doğrulamıyor; hiçbir şey kaydedilmedi.',
+    en: 'The signature does not verify the result hash under the member’s ceremony key; nothing was stored.',
+  },
+  'ballot-signature-exists': {
+    status: 409,
+    tr: 'Bu kurul üyesi bu turun sonucunu zaten imzaladı.',
+    en: 'This committee member already signed this round’s result.',
+  },
   'voter-not-on-roll': {
     status: 403,
     tr: 'Bu seçimin kesinleşmiş hazirun listesinde değilsiniz.',

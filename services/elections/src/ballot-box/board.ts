@@ -52,7 +52,9 @@ export async function appendToBoard(
     WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
   const head = heads[0]!;
   if (head.base_hash !== entry.baseHash)
-    throw new AppError('internal', { detail: `the board of election ${electionId} round ${round} was started under another key` });
+    throw new AppError('internal', {
+      detail: `the board of election ${electionId} round ${round} was started under another key`,
+    });
   const position = head.length;
   const entryHash = toHex(boardEntryHash(fromHex(head.head_hash), position, fromHex(entry.ballotHash)));
   await tx.$executeRaw`
@@ -72,7 +74,9 @@ export async function boardRound(prisma: PrismaClient, electionId: string, round
 }
 
 export async function boardHead(prisma: PrismaClient, electionId: string, round: number): Promise<BoardHead> {
-  const head = await prisma.ballotBoardHead.findUnique({ where: { electionId_round: { electionId, round } } });
+  const head = await prisma.ballotBoardHead.findUnique({
+    where: { electionId_round: { electionId, round } },
+  });
   return head
     ? { round, baseHash: b64(head.baseHash), length: head.length, head: b64(head.headHash) }
     : { round, baseHash: null, length: 0, head: null };
@@ -119,7 +123,11 @@ export async function boardEntries(
  * A page of the public board. The head is read first and the page stops below its length, so a page
  * never shows an entry the head does not commit to.
  */
-export async function boardPage(prisma: PrismaClient, electionId: string, query: { round?: number; after?: number; limit: number }) {
+export async function boardPage(
+  prisma: PrismaClient,
+  electionId: string,
+  query: { round?: number; after?: number; limit: number },
+) {
   const round = await boardRound(prisma, electionId, query.round);
   const head = await boardHead(prisma, electionId, round);
   const after = query.after ?? -1;
@@ -129,21 +137,26 @@ export async function boardPage(prisma: PrismaClient, electionId: string, query:
     electionId,
     ...head,
     entries,
-    next: last !== undefined && last < head.length - 1 ? `/v1/elections/${electionId}/board?round=${round}&after=${last}&limit=${query.limit}` : null,
+    next:
+      last !== undefined && last < head.length - 1
+        ? `/v1/elections/${electionId}/board?round=${round}&after=${last}&limit=${query.limit}`
+        : null,
   };
 }
 
 /** A voter's lookup by tracking code: the round, position and status of that entry, nothing else. */
 export async function boardLookup(prisma: PrismaClient, electionId: string, code: string) {
   const trackingCode = code.toUpperCase();
-  if (!TRACKING_CODE.test(trackingCode)) throw fail('not-found', `no ballot with tracking code ${code} on this board`);
+  if (!TRACKING_CODE.test(trackingCode))
+    throw fail('not-found', `no ballot with tracking code ${code} on this board`);
   const rows = await prisma.$queryRaw<{ round: number; position: number; status: BoardStatus }[]>`
     SELECT e.round, e.position, b.status
     FROM ballot_board_entries e
     JOIN ballots b ON b.election_id = e.election_id AND b.ballot_hash = e.ballot_hash
     WHERE e.election_id = ${electionId}::uuid AND e.tracking_code = ${trackingCode}
     ORDER BY e.round DESC, e.position`;
-  if (rows.length === 0) throw fail('not-found', `no ballot with tracking code ${trackingCode} on this board`);
+  if (rows.length === 0)
+    throw fail('not-found', `no ballot with tracking code ${trackingCode} on this board`);
   const [row] = rows;
   return { trackingCode, round: row!.round, position: row!.position, status: row!.status };
 }

@@ -51,7 +51,7 @@ interface ElectionFacts {
 async function electionFacts(
   tx: Tx,
   electionId: string,
-  lock: '' | 'FOR SHARE' = '',
+  lock: '' | 'FOR SHARE' | 'FOR UPDATE' = '',
 ): Promise<ElectionFacts> {
   const rows = await tx.$queryRawUnsafe<
     {

@@ -24,7 +24,10 @@ export async function issueCredential(
   return prisma.$transaction(async (tx) => {
     const election = await electionFacts(tx, electionId);
     if (!['roll-frozen', 'voting-open'].includes(election.status))
-      throw fail('ballot-box-election-state', `credentials are issued once the roll is frozen and while voting is open (election is ${election.status})`);
+      throw fail(
+        'ballot-box-election-state',
+        `credentials are issued once the roll is frozen and while voting is open (election is ${election.status})`,
+      );
     await assertOnRoll(tx, electionId, caller.subject);
     const voterBinding = createHash('sha256')
       .update(`konsey/ballot-box/v1/voter-binding\0${electionId}\0`)
@@ -39,7 +42,12 @@ export async function issueCredential(
     });
     return {
       created: inserted === 1,
-      credential: { electionId, memberId: row.memberId, voterBinding: row.voterBinding, issuedAt: row.issuedAt.toISOString() },
+      credential: {
+        electionId,
+        memberId: row.memberId,
+        voterBinding: row.voterBinding,
+        issuedAt: row.issuedAt.toISOString(),
+      },
     };
   });
 }
@@ -48,5 +56,6 @@ export async function assertOnRoll(tx: Tx, electionId: string, memberId: string)
   const onRoll =
     UUID.test(memberId) &&
     (await tx.electionRollEntry.findUnique({ where: { electionId_memberId: { electionId, memberId } } }));
-  if (!onRoll) throw fail('voter-not-on-roll', `${memberId} is not on the frozen roll of election ${electionId}`);
+  if (!onRoll)
+    throw fail('voter-not-on-roll', `${memberId} is not on the frozen roll of election ${electionId}`);
 }

@@ -23,13 +23,29 @@ export interface BallotFigures {
 }
 
 /** Staff and operators see any election; a committee member only their own. */
-export async function ballotFigures(prisma: PrismaClient, electionId: string, caller: Caller): Promise<BallotFigures> {
+export async function ballotFigures(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+): Promise<BallotFigures> {
   return prisma.$transaction(async (tx) => {
-    const election = await tx.election.findUnique({ where: { id: electionId }, select: { round: true, status: true } });
+    const election = await tx.election.findUnique({
+      where: { id: electionId },
+      select: { round: true, status: true },
+    });
     if (!election) throw fail('not-found', `no election ${electionId}`);
-    if (!caller.roles.some((role) => role === 'staff' || role === 'operator')) await assertCommittee(tx, electionId, caller);
+    if (!caller.roles.some((role) => role === 'staff' || role === 'operator'))
+      await assertCommittee(tx, electionId, caller);
     const rows = await tx.$queryRaw<
-      { cast: number; accepted: number; superseded: number; refused: number; backlog: number; voters: number; roll: number }[]
+      {
+        cast: number;
+        accepted: number;
+        superseded: number;
+        refused: number;
+        backlog: number;
+        voters: number;
+        roll: number;
+      }[]
     >`
       SELECT count(*)::int AS cast,
              count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
@@ -50,7 +66,11 @@ export async function ballotFigures(prisma: PrismaClient, electionId: string, ca
       superseded: f.superseded,
       refused: f.refused,
       backlog: f.backlog,
-      turnout: { voters: f.voters, roll: f.roll, rate: f.roll === 0 ? 0 : Math.round((f.voters / f.roll) * 10_000) / 10_000 },
+      turnout: {
+        voters: f.voters,
+        roll: f.roll,
+        rate: f.roll === 0 ? 0 : Math.round((f.voters / f.roll) * 10_000) / 10_000,
+      },
     };
   });
 }

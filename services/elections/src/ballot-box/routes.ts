@@ -30,12 +30,18 @@ import { issueCredential } from './credentials.js';
 import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
 import { ballotQueue, BallotIntake } from './verification.js';
 import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
+import { answerInLanguage } from '../elections/http/answer-in-language.js';
 
 const ElectionParams = z.strictObject({ electionId: z.uuid() });
 const BallotParams = z.strictObject({ electionId: z.uuid(), ballotId: z.uuid() });
 const BoardQuery = z.strictObject({
   round: z.coerce.number().int().min(1).max(1000).optional(),
-  after: z.coerce.number().int().min(-1).max(2 ** 31 - 2).optional(),
+  after: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .max(2 ** 31 - 2)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const CodeParams = z.strictObject({ electionId: z.uuid(), trackingCode: z.string().min(1).max(20) });
@@ -64,12 +70,17 @@ function idempotencyKeyOf(req: Request): string {
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
     throw new AppError('validation-failed', {
       detail: 'casting a ballot needs an Idempotency-Key header of 1–200 visible ASCII characters',
-      errors: [{ field: 'header.idempotency-key', code: 'required', message: '1–200 visible ASCII characters' }],
+      errors: [
+        { field: 'header.idempotency-key', code: 'required', message: '1–200 visible ASCII characters' },
+      ],
     });
   return key;
 }
 
-export type BallotBoxDeps = Pick<ServiceDependencies<PrismaClient, BaseConfig>, 'prisma' | 'config' | 'logger' | 'redis'>;
+export type BallotBoxDeps = Pick<
+  ServiceDependencies<PrismaClient, BaseConfig>,
+  'prisma' | 'config' | 'logger' | 'redis'
+>;
 
 export interface BallotBoxRoutes {
   routes: AnyRoute[];
@@ -93,7 +104,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       responses: { 200: { description: 'Tören / Ceremony' } },
       handler: async ({ params, auth }) => {
         const row = await startCeremony(prisma, params.electionId, callerOf(auth));
-        return { status: 200, body: await prisma.$transaction((tx) => ceremonyView(tx, row.id, auth.subject)) };
+        return {
+          status: 200,
+          body: await prisma.$transaction((tx) => ceremonyView(tx, row.id, auth.subject)),
+        };
       },
     }),
     defineRoute({
@@ -104,7 +118,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: { anyOf: COMMITTEE },
       request: { params: ElectionParams },
       responses: { 200: { description: 'Tören / Ceremony' } },
-      handler: async ({ params, auth }) => ({ status: 200, body: await currentCeremonyView(prisma, params.electionId, callerOf(auth)) }),
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await currentCeremonyView(prisma, params.electionId, callerOf(auth)),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -125,7 +142,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       summary: 'Şifreli ve imzalı payları gönder / Post encrypted, signed shares',
       tags: ['ballot-box'],
       access: { anyOf: COMMITTEE },
-      request: { params: ElectionParams, body: z.strictObject({ envelopes: z.array(EnvelopeJson).min(1).max(254) }) },
+      request: {
+        params: ElectionParams,
+        body: z.strictObject({ envelopes: z.array(EnvelopeJson).min(1).max(254) }),
+      },
       responses: { 200: { description: 'Tören / Ceremony' } },
       handler: async ({ params, body, auth }) => ({
         status: 200,
@@ -167,7 +187,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       summary: 'Katılmayan üyeyi çıkar ve töreni yeniden başlat / Exclude a member and restart',
       tags: ['ballot-box'],
       access: { anyOf: COMMITTEE },
-      request: { params: ElectionParams, body: z.strictObject({ memberId: z.uuid(), reason: z.string().trim().min(3).max(1000) }) },
+      request: {
+        params: ElectionParams,
+        body: z.strictObject({ memberId: z.uuid(), reason: z.string().trim().min(3).max(1000) }),
+      },
       responses: { 200: { description: 'Yeni deneme / New attempt' } },
       handler: async ({ params, body, auth }) => ({
         status: 200,
@@ -182,7 +205,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: { anyOf: TALLY_READERS },
       request: { params: ElectionParams },
       responses: { 200: { description: 'Şifreli toplamlar / Encrypted totals' } },
-      handler: async ({ params, auth }) => ({ status: 200, body: await encryptedTotals(prisma, params.electionId, callerOf(auth)) }),
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await encryptedTotals(prisma, params.electionId, callerOf(auth)),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -192,9 +218,11 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: { anyOf: COMMITTEE },
       request: { params: ElectionParams, body: z.strictObject({ partialDecryption: PartialDecryptionJson }) },
       responses: { 201: { description: 'Kaydedildi / Stored' } },
-      handler: async ({ params, body, auth }) => ({
+      handler: async ({ params, body, auth, req }) => ({
         status: 201,
-        body: await postPartialDecryption(prisma, params.electionId, callerOf(auth), body.partialDecryption),
+        body: await answerInLanguage(req, () =>
+          postPartialDecryption(prisma, params.electionId, callerOf(auth), body.partialDecryption),
+        ),
       }),
     }),
     defineRoute({
@@ -205,7 +233,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: { anyOf: TALLY_READERS },
       request: { params: ElectionParams },
       responses: { 200: { description: 'Toplamlar / Totals' } },
-      handler: async ({ params, auth }) => ({ status: 200, body: await decryptedTotals(prisma, params.electionId, callerOf(auth)) }),
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await decryptedTotals(prisma, params.electionId, callerOf(auth)),
+      }),
     }),
     defineRoute({
       method: 'put',
@@ -217,7 +248,9 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       responses: { 200: { description: 'Sandık / Ballot box' } },
       handler: async ({ params, body, auth }) => ({
         status: 200,
-        body: await setRecast(prisma, params.electionId, body.recast, (tx) => assertCommittee(tx, params.electionId, callerOf(auth))),
+        body: await setRecast(prisma, params.electionId, body.recast, (tx) =>
+          assertCommittee(tx, params.electionId, callerOf(auth)),
+        ),
       }),
     }),
     defineRoute({
@@ -237,7 +270,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       tags: ['ballot-box'],
       access: { anyOf: VOTERS },
       request: { params: ElectionParams },
-      responses: { 201: { description: 'Yeni / New' }, 200: { description: 'Önceden verilmiş / Already issued' } },
+      responses: {
+        201: { description: 'Yeni / New' },
+        200: { description: 'Önceden verilmiş / Already issued' },
+      },
       handler: async ({ params, auth }) => {
         const { created, credential } = await issueCredential(prisma, params.electionId, callerOf(auth));
         return { status: created ? 201 : 200, body: credential };
@@ -254,7 +290,13 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       handler: async ({ params, body, auth, req }) => {
         const idempotencyKey = idempotencyKeyOf(req);
         const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-        const outcome = await castBallot(prisma, { electionId: params.electionId, caller: callerOf(auth), idempotencyKey, requestHash, body });
+        const outcome = await castBallot(prisma, {
+          electionId: params.electionId,
+          caller: callerOf(auth),
+          idempotencyKey,
+          requestHash,
+          body,
+        });
         if (!outcome.replayed) intake.push(outcome.body.ballotId);
         return {
           status: outcome.status,
@@ -287,7 +329,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: 'public',
       request: { params: ElectionParams, query: BoardQuery },
       responses: { 200: { description: 'Pano / Board' } },
-      handler: async ({ params, query }) => ({ status: 200, body: await boardPage(prisma, params.electionId, query) }),
+      handler: async ({ params, query }) => ({
+        status: 200,
+        body: await boardPage(prisma, params.electionId, query),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -297,7 +342,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: 'public',
       request: { params: CodeParams },
       responses: { 200: { description: 'Sıra ve durum / Position and status' } },
-      handler: async ({ params }) => ({ status: 200, body: await boardLookup(prisma, params.electionId, params.trackingCode) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: await boardLookup(prisma, params.electionId, params.trackingCode),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -307,7 +355,10 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       access: { anyOf: FIGURES },
       request: { params: ElectionParams },
       responses: { 200: { description: 'Sayılar / Figures' } },
-      handler: async ({ params, auth }) => ({ status: 200, body: await ballotFigures(prisma, params.electionId, callerOf(auth)) }),
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await ballotFigures(prisma, params.electionId, callerOf(auth)),
+      }),
     }),
   ];
   return { routes, drain: () => intake.drain() };

@@ -3,11 +3,13 @@ import {
   combineDecryptions,
   decodePoint,
   fromBase64url,
+  type ElectionManifest,
   type EncryptedTally,
   verifyPartialDecryption,
   type PartialDecryption,
 } from '@konsey/ballot-crypto';
 import { z } from 'zod';
+import { countRound, type CountOptions, type TallyInput } from '../elections/app/enter-tally.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
 import {
@@ -53,7 +55,11 @@ export const partialToWire = (p: PartialDecryption): PartialDecryptionJson => ({
   shares: p.shares.map((options) =>
     options.map((s) => ({
       share: pointToWire(s.share),
-      proof: { a: pointToWire(s.proof.a), b: pointToWire(s.proof.b), response: scalarToWire(s.proof.response) },
+      proof: {
+        a: pointToWire(s.proof.a),
+        b: pointToWire(s.proof.b),
+        response: scalarToWire(s.proof.response),
+      },
     })),
   ),
 });
@@ -92,11 +98,15 @@ const STAFF = (caller: Caller) => caller.roles.includes('staff');
 const CLOSED = new Set(['voting-closed', 'tallied', 'certified']);
 
 async function readyRound(tx: Tx, electionId: string, caller: Caller, who: 'reader' | 'member') {
-  const election = await electionFacts(tx, electionId);
+  // A member's post may count the round, which locks the election: take that lock first, as casts do.
+  const election = await electionFacts(tx, electionId, who === 'member' ? 'FOR UPDATE' : '');
   if (who === 'member' || !STAFF(caller)) await assertCommittee(tx, electionId, caller);
   const round = election.round;
   if (!CLOSED.has(election.status))
-    throw fail('ballot-tally-not-ready', `waiting for voting to close: election ${electionId} is ${election.status}`);
+    throw fail(
+      'ballot-tally-not-ready',
+      `waiting for voting to close: election ${electionId} is ${election.status}`,
+    );
   // A member's post locks the running sum's row (as verification does): posts of one round run one at a time.
   const tallies =
     who === 'member'
@@ -110,7 +120,10 @@ async function readyRound(tx: Tx, electionId: string, caller: Caller, who: 'read
     throw fail('ballot-tally-not-ready', `election ${electionId} round ${round} has no encrypted ballot box`);
   const backlog = await tx.ballot.count({ where: { electionId, round, status: 'received' } });
   if (backlog > 0)
-    throw fail('ballot-tally-not-ready', `waiting for verification: ${backlog} ballot(s) of round ${round} are not verified yet`);
+    throw fail(
+      'ballot-tally-not-ready',
+      `waiting for verification: ${backlog} ballot(s) of round ${round} are not verified yet`,
+    );
   return { election, round, tally, ceremony };
 }
 
@@ -119,7 +132,11 @@ export async function encryptedTotals(prisma: PrismaClient, electionId: string, 
   return prisma.$transaction(async (tx) => {
     const { round, tally, ceremony } = await readyRound(tx, electionId, caller, 'reader');
     const [partials, result] = await Promise.all([
-      tx.ballotPartialDecryption.findMany({ where: { electionId, round }, select: { memberIndex: true, memberId: true }, orderBy: { memberIndex: 'asc' } }),
+      tx.ballotPartialDecryption.findMany({
+        where: { electionId, round },
+        select: { memberIndex: true, memberId: true },
+        orderBy: { memberIndex: 'asc' },
+      }),
       tx.ballotResult.findUnique({ where: { electionId_round: { electionId, round } } }),
     ]);
     return {
@@ -138,7 +155,10 @@ export async function encryptedTotals(prisma: PrismaClient, electionId: string, 
 
 const invalidPartial = (memberId: string, index: number, error: unknown): never => {
   if (error instanceof BallotCryptoError)
-    throw fail('ballot-partial-decryption-invalid', `partial decryption of committee member ${memberId} (index ${index}): ${error.message}`);
+    throw fail(
+      'ballot-partial-decryption-invalid',
+      `partial decryption of committee member ${memberId} (index ${index}): ${error.message}`,
+    );
   throw error;
 };
 
@@ -146,21 +166,44 @@ const invalidPartial = (memberId: string, index: number, error: unknown): never 
  * A committee member posts their partial decryption of the round's sum: verified against their
  * verification key before it is stored (one per member). The k-th valid one combines the totals.
  */
-export async function postPartialDecryption(prisma: PrismaClient, electionId: string, caller: Caller, body: PartialDecryptionJson) {
+export async function postPartialDecryption(
+  prisma: PrismaClient,
+  electionId: string,
+  caller: Caller,
+  body: PartialDecryptionJson,
+  now = new Date(),
+) {
   return prisma.$transaction(
     async (tx) => {
       const { round, tally, ceremony } = await readyRound(tx, electionId, caller, 'member');
       const participants = participantsOf(ceremony);
       const index = participants.indexOf(caller.subject) + 1;
       if (index === 0)
-        throw fail('ballot-ceremony-not-participant', `${caller.subject} holds no key share of attempt ${ceremony.attempt}`);
-      const existing = await tx.ballotPartialDecryption.findUnique({ where: { electionId_round_memberIndex: { electionId, round, memberIndex: index } } });
+        throw fail(
+          'ballot-ceremony-not-participant',
+          `${caller.subject} holds no key share of attempt ${ceremony.attempt}`,
+        );
+      const existing = await tx.ballotPartialDecryption.findUnique({
+        where: { electionId_round_memberIndex: { electionId, round, memberIndex: index } },
+      });
       if (existing)
-        throw fail('ballot-partial-decryption-exists', `committee member ${caller.subject} already sent a partial decryption for round ${round}`);
+        throw fail(
+          'ballot-partial-decryption-exists',
+          `committee member ${caller.subject} already sent a partial decryption for round ${round}`,
+        );
       if (body.memberIndex !== index)
-        throw fail('ballot-partial-decryption-invalid', `partial decryption of committee member ${caller.subject}: it is for index ${body.memberIndex}, theirs is ${index}`);
-      const announcements = await tx.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId: ceremony.id }, orderBy: { memberIndex: 'asc' } });
-      const context = contextFromRows(ceremony, announcements.map((a) => a.announcement as AnnouncementJson));
+        throw fail(
+          'ballot-partial-decryption-invalid',
+          `partial decryption of committee member ${caller.subject}: it is for index ${body.memberIndex}, theirs is ${index}`,
+        );
+      const announcements = await tx.ballotCeremonyAnnouncement.findMany({
+        where: { ceremonyId: ceremony.id },
+        orderBy: { memberIndex: 'asc' },
+      });
+      const context = contextFromRows(
+        ceremony,
+        announcements.map((a) => a.announcement as AnnouncementJson),
+      );
       const encrypted = tallyFromWire(tally.sums);
       let partial: PartialDecryption;
       try {
@@ -171,9 +214,19 @@ export async function postPartialDecryption(prisma: PrismaClient, electionId: st
         return invalidPartial(caller.subject, index, error);
       }
       await tx.ballotPartialDecryption.create({
-        data: { electionId, round, ceremonyId: ceremony.id, memberIndex: index, memberId: caller.subject, partial: body },
+        data: {
+          electionId,
+          round,
+          ceremonyId: ceremony.id,
+          memberIndex: index,
+          memberId: caller.subject,
+          partial: body,
+        },
       });
-      const stored = await tx.ballotPartialDecryption.findMany({ where: { electionId, round }, orderBy: { memberIndex: 'asc' } });
+      const stored = await tx.ballotPartialDecryption.findMany({
+        where: { electionId, round },
+        orderBy: { memberIndex: 'asc' },
+      });
       let decrypted = (await tx.ballotResult.count({ where: { electionId, round } })) > 0;
       if (!decrypted && stored.length >= ceremony.threshold) {
         const chosen = stored.slice(0, ceremony.threshold);
@@ -193,6 +246,13 @@ export async function postPartialDecryption(prisma: PrismaClient, electionId: st
           },
         });
         decrypted = true;
+        await countRound(tx, {
+          electionId,
+          round,
+          caller: { subject: caller.subject, roles: caller.roles as CountOptions['caller']['roles'] },
+          input: lifecycleTally(manifestOf(ceremony), tally.ballot_count, totals),
+          now,
+        });
       }
       return {
         electionId,
@@ -208,6 +268,27 @@ export async function postPartialDecryption(prisma: PrismaClient, electionId: st
   );
 }
 
+/**
+ * The round's count as the lifecycle takes it (one contest whose options are the candidates). A
+ * single-choice ballot without a mark is blank; a block ballot's blank marks cannot be told apart in the
+ * sum, so block rounds report no blank ballots. Refused ballots never reach the sum: none is invalid.
+ */
+export function lifecycleTally(
+  manifest: ElectionManifest,
+  ballotCount: number,
+  totals: readonly (readonly number[])[],
+): TallyInput {
+  const contest = manifest.contests[0]!;
+  const votes = contest.options.map((memberId, oi) => ({ memberId, votes: totals[0]![oi]! }));
+  const marks = votes.reduce((sum, total) => sum + total.votes, 0);
+  return {
+    ballotsCast: ballotCount,
+    blankBallots: contest.maxSelections === 1 ? ballotCount - marks : 0,
+    invalidBallots: 0,
+    totals: votes,
+  };
+}
+
 /** The plaintext totals once k partial decryptions were combined, in the lifecycle's tally form too. */
 export async function decryptedTotals(prisma: PrismaClient, electionId: string, caller: Caller) {
   return prisma.$transaction(async (tx) => {
@@ -220,7 +301,10 @@ export async function decryptedTotals(prisma: PrismaClient, electionId: string, 
         tx.ballotPartialDecryption.count({ where: { electionId, round } }),
         liveCeremony(tx, electionId, round),
       ]);
-      throw fail('ballot-totals-not-ready', `${count} of ${ceremony?.threshold ?? '?'} partial decryptions received for round ${round}`);
+      throw fail(
+        'ballot-totals-not-ready',
+        `${count} of ${ceremony?.threshold ?? '?'} partial decryptions received for round ${round}`,
+      );
     }
     const ceremony = await tx.ballotCeremony.findUniqueOrThrow({ where: { id: result.ceremonyId } });
     const totals = result.totals as number[][];
@@ -234,11 +318,8 @@ export async function decryptedTotals(prisma: PrismaClient, electionId: string, 
       contests: options.map((ids, ci) => ids.map((memberId, oi) => ({ memberId, votes: totals[ci]![oi]! }))),
       members: result.members,
       decryptedAt: result.createdAt.toISOString(),
-      /** The body of `POST /v1/elections/:id/rounds/:round/tally` (round 1 has one contest). */
-      lifecycleTally: {
-        ballotsCast: result.ballotCount,
-        totals: options[0]!.map((memberId, oi) => ({ memberId, votes: totals[0]![oi]! })),
-      },
+      /** What the decryption entered into the round's count. */
+      lifecycleTally: lifecycleTally(manifestOf(ceremony), result.ballotCount, totals),
     };
   });
 }

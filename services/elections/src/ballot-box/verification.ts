@@ -68,7 +68,12 @@ export class BallotIntake {
     if (ballotIds.length === 0) return;
     const sent = this.queue
       .add('verify', { ballotIds }, JOB_OPTIONS)
-      .catch((error: unknown) => this.logger.warn({ err: error, ballots: ballotIds.length }, 'ballot verification not enqueued; the reconciler will'))
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, ballots: ballotIds.length },
+          'ballot verification not enqueued; the reconciler will',
+        ),
+      )
       .finally(() => this.inFlight.delete(sent));
     this.inFlight.add(sent);
   }
@@ -90,7 +95,9 @@ const decodeSums = (json: { alpha: string; beta: string }[][]): Sums =>
     ]),
   );
 const encodeSums = (sums: Sums) =>
-  sums.map((options) => options.map(([a, b]) => ({ alpha: toBase64url(encodePoint(a!)), beta: toBase64url(encodePoint(b!)) })));
+  sums.map((options) =>
+    options.map(([a, b]) => ({ alpha: toBase64url(encodePoint(a!)), beta: toBase64url(encodePoint(b!)) })),
+  );
 
 function fold(sums: Sums, ballot: EncryptedBallot, sign: 1 | -1): void {
   ballot.contests.forEach((contest, ci) =>
@@ -157,7 +164,9 @@ export async function verifyBallotBatch(
 
     const { election_id: electionId, round } = group[0]!;
     await prisma.$transaction(async (tx) => {
-      const tallies = await tx.$queryRaw<{ sums: { alpha: string; beta: string }[][]; ballot_count: number }[]>`
+      const tallies = await tx.$queryRaw<
+        { sums: { alpha: string; beta: string }[][]; ballot_count: number }[]
+      >`
         SELECT sums, ballot_count FROM ballot_tallies WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
       const tally = tallies[0];
       if (!tally) throw new Error(`no running sum for election ${electionId} round ${round}`);
@@ -209,12 +218,22 @@ export async function verifyBallotBatch(
 
 async function loadContext(prisma: PrismaClient, ceremonyId: string): Promise<ElectionContext> {
   const ceremony: CeremonyRow = await prisma.ballotCeremony.findUniqueOrThrow({ where: { id: ceremonyId } });
-  const announcements = await prisma.ballotCeremonyAnnouncement.findMany({ where: { ceremonyId }, orderBy: { memberIndex: 'asc' } });
-  return contextFromRows(ceremony, announcements.map((a) => a.announcement as AnnouncementJson));
+  const announcements = await prisma.ballotCeremonyAnnouncement.findMany({
+    where: { ceremonyId },
+    orderBy: { memberIndex: 'asc' },
+  });
+  return contextFromRows(
+    ceremony,
+    announcements.map((a) => a.announcement as AnnouncementJson),
+  );
 }
 
 /** Enqueue every `received` ballot (older than `olderThanMs`) again, in batches. Returns how many. */
-export async function reconcileReceived(prisma: PrismaClient, queue: Queue<VerificationJob>, olderThanMs = 0): Promise<number> {
+export async function reconcileReceived(
+  prisma: PrismaClient,
+  queue: Queue<VerificationJob>,
+  olderThanMs = 0,
+): Promise<number> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM ballots WHERE status = 'received' AND received_at <= now() - make_interval(secs => ${olderThanMs / 1000})
     ORDER BY seq`;
@@ -265,7 +284,9 @@ export async function startBallotVerification(
     { connection: consumer, prefix: config.REDIS_PREFIX, concurrency: options.concurrency ?? 1 },
   );
   worker.on('error', (error) => logger.debug({ err: error }, 'ballot worker error'));
-  worker.on('failed', (job, error) => logger.warn({ job: job?.id, err: error }, 'ballot verification job failed'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ job: job?.id, err: error }, 'ballot verification job failed'),
+  );
   const reconcile = async (olderThanMs = 0) => {
     const count = await reconcileReceived(prisma, queue, olderThanMs);
     if (count) logger.info({ ballots: count }, 'received ballots enqueued for verification again');

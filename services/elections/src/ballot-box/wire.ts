@@ -23,7 +23,10 @@ export const AnnouncementJson = z.strictObject({
   index,
   authPublicKey: b64,
   commitments: z.array(b64).min(1).max(255),
-  proofs: z.array(z.strictObject({ commitment: b64, response: b64 })).min(1).max(255),
+  proofs: z
+    .array(z.strictObject({ commitment: b64, response: b64 }))
+    .min(1)
+    .max(255),
 });
 export type AnnouncementJson = z.infer<typeof AnnouncementJson>;
 
@@ -55,7 +58,10 @@ export const announcementToWire = (a: MemberAnnouncement): AnnouncementJson => (
   index: a.index,
   authPublicKey: pointToWire(a.authPublicKey),
   commitments: a.commitments.map(pointToWire),
-  proofs: a.proofs.map((p) => ({ commitment: pointToWire(p.commitment), response: scalarToWire(p.response) })),
+  proofs: a.proofs.map((p) => ({
+    commitment: pointToWire(p.commitment),
+    response: scalarToWire(p.response),
+  })),
 });
 
 /** Strict decoding (canonical points, not the identity; scalars below ℓ); throws a ballot-crypto error. */
@@ -89,5 +95,7 @@ export const envelopeFromWire = (e: EnvelopeJson): ShareEnvelope => ({
 
 /** The bytes a member signs to confirm the ceremony: a domain tag, the ceremony id and the base hash. */
 export function confirmationMessage(ceremonyId: string, baseHashHex: string): Uint8Array {
-  return new TextEncoder().encode(`konsey/ballot-box/v1/ceremony-confirmation\0${ceremonyId}\0${baseHashHex}`);
+  return new TextEncoder().encode(
+    `konsey/ballot-box/v1/ceremony-confirmation\0${ceremonyId}\0${baseHashHex}`,
+  );
 }

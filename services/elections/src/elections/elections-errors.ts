@@ -25,6 +25,11 @@ export const electionErrors = defineErrorCodes({
     tr: 'Bu tur, önceki turların sonucuna göre açılamaz.',
     en: 'This round cannot follow the rounds held so far.',
   },
+  'election-tally-from-ballot-box': {
+    status: 409,
+    tr: 'Bu turun oyları şifreli sandıkta; toplamlar kurulun şifre çözmesiyle kendiliğinden girilir.',
+    en: 'This round was cast in the encrypted ballot box; its totals are entered by the committee’s decryption.',
+  },
   'election-settings-invalid': {
     status: 422,
     tr: 'Seçim ayarları geçersiz; belirtilen alanları düzeltin.',

@@ -16,6 +16,7 @@ import { decideRound, type CountOutcome } from './decide-round.js';
 import { refuse, type RefusedField } from './election-refusal.js';
 import type { RoundOutcome } from './round-decision.js';
 import { applyTransition } from './transition-election.js';
+import { ceremonyComplete } from '../../ballot-box/ceremony.js';
 
 export interface TallyInput {
   ballotsCast: number;
@@ -99,136 +100,156 @@ function checkTally(
 }
 
 /**
- * The committee enters a round's per-candidate totals (the form the ballot box will later produce). The
+ * The committee enters a round's per-candidate totals counted on paper (a round that used the encrypted
+ * ballot box is counted by its decryption instead, see {@link countRound}). The
  * totals are checked against the round and the frozen roll, the domain decides (President rule or seat
  * allocation), and the round is stored. A final decision becomes the result, hashed with SHA-256 over its
  * canonical JSON; otherwise the round records which further round it calls for.
  */
-export async function enterTally(
-  prisma: PrismaClient,
-  options: { electionId: string; round: number; caller: Caller; input: TallyInput; now: Date },
-) {
+export async function enterTally(prisma: PrismaClient, options: CountOptions) {
   return prisma.$transaction(async (tx) => {
-    const election = await lockElection(tx, options.electionId);
-    await assertOnCommittee(tx, election, options.caller);
-    const next = applyTransition(election, { type: 'tally' });
-    if (options.round !== election.round)
+    if (await ceremonyComplete(tx, options.electionId, options.round))
       throw refuse(
-        'election-tally-invalid',
-        `Sayılan tur ${election.round}. tur`,
-        `The round being counted is round ${election.round}`,
-        [problem('params.round', `${election.round} olmalı`, `must be ${election.round}`)],
+        'election-tally-from-ballot-box',
+        'Bu tur şifreli sandıkla yapıldı: sonuç kurulun şifre çözmesiyle kendiliğinden girilir',
+        'This round used the encrypted ballot box: its totals are entered by the committee’s decryption',
       );
-    const round = (await currentRound(tx, election))!;
-    const settings = settingsOf(election);
-    const candidateIds = round.candidateIds as string[];
-    const checked = checkTally(options.input, {
-      candidateIds,
-      registered: election.registered ?? 0,
-      maxChoices: settings.maxChoices,
-    });
-    if (checked.problems.length > 0)
-      throw refuse('election-tally-invalid', 'Sayım tutarsız', 'The count is inconsistent', checked.problems);
-    if (checked.sum > checked.marking * settings.maxChoices)
-      throw refuse(
-        'election-too-many-choices',
-        `${checked.sum} oy, ${checked.marking} pusula × en çok ${settings.maxChoices} işaretten fazla`,
-        `${checked.sum} votes exceed ${checked.marking} ballots × at most ${settings.maxChoices} marks`,
-        [
-          problem(
-            'body.totals',
-            `En çok ${checked.marking * settings.maxChoices} oy olabilir`,
-            `At most ${checked.marking * settings.maxChoices} votes`,
-          ),
-        ],
-      );
-
-    const earlier = (
-      await tx.electionRound.findMany({
-        where: { electionId: election.id, round: { lt: round.round } },
-        orderBy: { round: 'asc' },
-      })
-    ).map((held) => ({
-      purpose: held.purpose,
-      candidateIds: held.candidateIds as string[],
-      totals: (held.totals as { memberId: string; votes: number }[] | null) ?? [],
-    }));
-    const genders = await votingGenders(tx, election.id, [
-      ...new Set([...candidateIds, ...earlier.flatMap((held) => held.candidateIds)]),
-    ]);
-    let outcome: CountOutcome;
-    try {
-      outcome = decideRound({
-        settings,
-        lotSeed: election.lotSeed,
-        round: {
-          purpose: round.purpose,
-          presidentRound: round.presidentRound,
-          carriedIds: round.carriedIds as string[],
-          places: round.places,
-        },
-        totals: options.input.totals,
-        earlier,
-        genders,
-        turnout: { registered: election.registered ?? 0, present: checked.present, cast: checked.valid },
-      });
-    } catch (error) {
-      if (error instanceof InvalidTallyError)
-        throw refuse('election-tally-invalid', error.message, error.message);
-      throw error;
-    }
-    const stored: RoundOutcome =
-      outcome.kind === 'final'
-        ? { kind: 'final', detail: outcome.detail }
-        : { kind: 'next-round', next: outcome.next, detail: outcome.detail };
-    await tx.electionRound.update({
-      where: { electionId_round: { electionId: election.id, round: round.round } },
-      data: {
-        ballotsCast: options.input.ballotsCast,
-        blankBallots: options.input.blankBallots,
-        invalidBallots: options.input.invalidBallots,
-        present: checked.present,
-        totals: options.input.totals,
-        decision: stored as unknown as Prisma.InputJsonValue,
-        talliedBy: options.caller.subject,
-        talliedAt: options.now,
-      },
-    });
-    let result: { hash: string; content: unknown } | null = null;
-    if (outcome.kind === 'final') {
-      const content = JSON.parse(
-        JSON.stringify(await resultContent(tx, election, outcome)),
-      ) as Prisma.InputJsonObject;
-      const hash = sha256OfCanonical(content);
-      await tx.electionResult.create({
-        data: { electionId: election.id, round: round.round, content, hash },
-      });
-      result = { hash, content };
-    }
-    await tx.election.update({ where: { id: election.id }, data: { status: next.status } });
-    await recordAudit(tx, {
-      electionId: election.id,
-      actor: options.caller.subject,
-      action: 'tally',
-      from: election.status,
-      to: next.status,
-      round: round.round,
-      reason: outcome.reason?.tr ?? (outcome.kind === 'final' ? 'sonuç belirlendi' : 'yeni tur gerekiyor'),
-      details: {
-        ballotsCast: options.input.ballotsCast,
-        totals: options.input.totals,
-        resultSha256: result?.hash ?? null,
-      },
-      at: options.now,
-    });
-    return {
-      round: round.round,
-      outcome: outcome.kind,
-      reason: outcome.reason,
-      next: outcome.kind === 'next-round' ? outcome.next : null,
-      result,
-    };
+    return countRound(tx, options);
   });
+}
+
+export interface CountOptions {
+  electionId: string;
+  round: number;
+  caller: Caller;
+  input: TallyInput;
+  now: Date;
+}
+
+/**
+ * Counts a round inside the caller's transaction: the ballot box calls it with the decrypted totals
+ * when the k-th partial decryption is combined.
+ */
+export async function countRound(tx: Tx, options: CountOptions) {
+  const election = await lockElection(tx, options.electionId);
+  await assertOnCommittee(tx, election, options.caller);
+  const next = applyTransition(election, { type: 'tally' });
+  if (options.round !== election.round)
+    throw refuse(
+      'election-tally-invalid',
+      `Sayılan tur ${election.round}. tur`,
+      `The round being counted is round ${election.round}`,
+      [problem('params.round', `${election.round} olmalı`, `must be ${election.round}`)],
+    );
+  const round = (await currentRound(tx, election))!;
+  const settings = settingsOf(election);
+  const candidateIds = round.candidateIds as string[];
+  const checked = checkTally(options.input, {
+    candidateIds,
+    registered: election.registered ?? 0,
+    maxChoices: settings.maxChoices,
+  });
+  if (checked.problems.length > 0)
+    throw refuse('election-tally-invalid', 'Sayım tutarsız', 'The count is inconsistent', checked.problems);
+  if (checked.sum > checked.marking * settings.maxChoices)
+    throw refuse(
+      'election-too-many-choices',
+      `${checked.sum} oy, ${checked.marking} pusula × en çok ${settings.maxChoices} işaretten fazla`,
+      `${checked.sum} votes exceed ${checked.marking} ballots × at most ${settings.maxChoices} marks`,
+      [
+        problem(
+          'body.totals',
+          `En çok ${checked.marking * settings.maxChoices} oy olabilir`,
+          `At most ${checked.marking * settings.maxChoices} votes`,
+        ),
+      ],
+    );
+
+  const earlier = (
+    await tx.electionRound.findMany({
+      where: { electionId: election.id, round: { lt: round.round } },
+      orderBy: { round: 'asc' },
+    })
+  ).map((held) => ({
+    purpose: held.purpose,
+    candidateIds: held.candidateIds as string[],
+    totals: (held.totals as { memberId: string; votes: number }[] | null) ?? [],
+  }));
+  const genders = await votingGenders(tx, election.id, [
+    ...new Set([...candidateIds, ...earlier.flatMap((held) => held.candidateIds)]),
+  ]);
+  let outcome: CountOutcome;
+  try {
+    outcome = decideRound({
+      settings,
+      lotSeed: election.lotSeed,
+      round: {
+        purpose: round.purpose,
+        presidentRound: round.presidentRound,
+        carriedIds: round.carriedIds as string[],
+        places: round.places,
+      },
+      totals: options.input.totals,
+      earlier,
+      genders,
+      turnout: { registered: election.registered ?? 0, present: checked.present, cast: checked.valid },
+    });
+  } catch (error) {
+    if (error instanceof InvalidTallyError)
+      throw refuse('election-tally-invalid', error.message, error.message);
+    throw error;
+  }
+  const stored: RoundOutcome =
+    outcome.kind === 'final'
+      ? { kind: 'final', detail: outcome.detail }
+      : { kind: 'next-round', next: outcome.next, detail: outcome.detail };
+  await tx.electionRound.update({
+    where: { electionId_round: { electionId: election.id, round: round.round } },
+    data: {
+      ballotsCast: options.input.ballotsCast,
+      blankBallots: options.input.blankBallots,
+      invalidBallots: options.input.invalidBallots,
+      present: checked.present,
+      totals: options.input.totals,
+      decision: stored as unknown as Prisma.InputJsonValue,
+      talliedBy: options.caller.subject,
+      talliedAt: options.now,
+    },
+  });
+  let result: { hash: string; content: unknown } | null = null;
+  if (outcome.kind === 'final') {
+    const content = JSON.parse(
+      JSON.stringify(await resultContent(tx, election, outcome)),
+    ) as Prisma.InputJsonObject;
+    const hash = sha256OfCanonical(content);
+    await tx.electionResult.create({
+      data: { electionId: election.id, round: round.round, content, hash },
+    });
+    result = { hash, content };
+  }
+  await tx.election.update({ where: { id: election.id }, data: { status: next.status } });
+  await recordAudit(tx, {
+    electionId: election.id,
+    actor: options.caller.subject,
+    action: 'tally',
+    from: election.status,
+    to: next.status,
+    round: round.round,
+    reason: outcome.reason?.tr ?? (outcome.kind === 'final' ? 'sonuç belirlendi' : 'yeni tur gerekiyor'),
+    details: {
+      ballotsCast: options.input.ballotsCast,
+      totals: options.input.totals,
+      resultSha256: result?.hash ?? null,
+    },
+    at: options.now,
+  });
+  return {
+    round: round.round,
+    outcome: outcome.kind,
+    reason: outcome.reason,
+    next: outcome.kind === 'next-round' ? outcome.next : null,
+    result,
+  };
 }
 
 async function votingGenders(tx: Tx, electionId: string, memberIds: string[]): Promise<Map<string, Gender>> {
