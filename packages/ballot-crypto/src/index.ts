@@ -43,7 +43,9 @@ export { combineDecryptions, type CombineDecryptionsOptions } from './tally/comb
 export { DiscreteLogSolver } from './tally/discrete-log.js';
 export { BulletinBoard, type BoardEntry } from './record/bulletin-board.js';
 export { buildElectionRecord, type BuildElectionRecordOptions } from './record/build-record.js';
-export { ballotToJson, ballotFromJson } from './record/json-codec.js';
+export { assembleElectionRecord, recordResultHash, type ElectionRecordParts, type MemberSignature } from './record/assemble-record.js';
+export { countedBallots } from './record/counted-ballots.js';
+export { ballotToJson, ballotFromJson, boardEntryToJson } from './record/json-codec.js';
 export type * from './record/record-types.js';
 export { boardEntryHash } from './record/board-chain.js';
 export { resultHash } from './record/result-hash.js';

@@ -5,7 +5,8 @@ import { InvalidInputError } from '../errors.js';
 import { decodePoint, encodePoint, type Point } from '../group/point.js';
 import { decodeScalar, encodeScalar, type Scalar } from '../group/scalar.js';
 import type { RangeProof } from '../proofs/range-proof.js';
-import type { BallotJson, CiphertextJson, RangeProofJson } from './record-types.js';
+import type { BoardEntry } from './bulletin-board.js';
+import type { BallotJson, BoardEntryJson, BoardStatus, CiphertextJson, RangeProofJson } from './record-types.js';
 
 /** base64url of a point's canonical encoding. */
 export const pointToJson = (p: Point): string => toBase64url(encodePoint(p));
@@ -69,5 +70,18 @@ export function ballotFromJson(b: BallotJson, where = 'ballot'): EncryptedBallot
       })),
       proof: rangeProofFromJson(c.proof, `${where}.contests[${ci}].proof`),
     })),
+  };
+}
+
+/** Record form of a board entry; `status` is written only when the entry is not counted. */
+export function boardEntryToJson(e: BoardEntry, status: BoardStatus = 'counted'): BoardEntryJson {
+  return {
+    position: e.position,
+    ...(status === 'counted' ? {} : { status }),
+    ballot: ballotToJson(e.ballot),
+    ballotHash: toBase64url(e.ballotHash),
+    trackingCode: e.trackingCode,
+    previousHash: toBase64url(e.previousHash),
+    entryHash: toBase64url(e.entryHash),
   };
 }

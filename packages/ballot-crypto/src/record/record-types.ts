@@ -40,8 +40,17 @@ export interface MemberJson {
   readonly proofs: readonly SchnorrJson[];
 }
 
+/**
+ * What became of a ballot on the board. `counted`: in the aggregate (the default when absent).
+ * `refused`: its proofs failed, the voter may cast again. `superseded`: valid, but replaced by a
+ * later counted ballot of the same voter ("last ballot counts").
+ */
+export type BoardStatus = 'counted' | 'refused' | 'superseded';
+
 export interface BoardEntryJson {
   readonly position: number;
+  /** Absent means `counted`; writers omit it for counted entries. */
+  readonly status?: BoardStatus;
   readonly ballot: BallotJson;
   readonly ballotHash: B64;
   readonly trackingCode: string;
@@ -69,7 +78,9 @@ export interface ElectionRecordJson {
   readonly board: readonly BoardEntryJson[];
   readonly boardHead: B64;
   readonly tally: {
+    /** Number of counted board entries. */
     readonly ballotCount: number;
+    /** Per contest and option: the product of the counted entries' ciphertexts. */
     readonly aggregate: readonly (readonly CiphertextJson[])[];
     readonly partialDecryptions: readonly PartialDecryptionJson[];
     readonly totals: readonly (readonly number[])[];
