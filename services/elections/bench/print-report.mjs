@@ -1,0 +1,71 @@
+// The benchmark's table: each figure beside its target from issue #6.
+const f = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+export function printReport(r) {
+  const intake = r.intake;
+  const errors =
+    Object.entries(intake.errors)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ') || 'none';
+  const rows = [
+    [
+      'raw PostgreSQL inserts (1 row per tx, ' + r.insert.connections + ' conns)',
+      `${f(r.insert.rowsPerSecond)} rows/s`,
+      '',
+      `synchronous_commit=${r.insert.synchronousCommit}`,
+    ],
+    [
+      `intake offered`,
+      `${f(intake.offered)} in ${f(r.args.durationSeconds)} s`,
+      '',
+      `${f(r.args.rate)}/s open model`,
+    ],
+    [
+      'intake accepted (202) per second, in the window',
+      `${f(intake.acceptedPerSecond, 1)} /s`,
+      '≥ 1000 /s',
+      `${f(intake.accepted)} accepted in all`,
+    ],
+    [
+      '  as a share of the raw insert rate',
+      `${f((100 * intake.acceptedPerSecond) / r.insert.rowsPerSecond, 1)} %`,
+      '',
+      '',
+    ],
+    [
+      'intake latency p50 / p95 / p99 / max',
+      `${f(intake.p50)} / ${f(intake.p95)} / ${f(intake.p99)} / ${f(intake.max)} ms`,
+      'p99 < 250 ms',
+      '',
+    ],
+    ['intake errors', errors, 'none', ''],
+    [
+      'intake of real ballots (verification phase)',
+      `${f(r.realIntake.acceptedPerSecond, 1)} /s`,
+      '',
+      `p99 ${f(r.realIntake.p99)} ms, ${f(r.realIntake.accepted)} of ${f(r.realIntake.offered)}`,
+    ],
+    ['verification, 1 worker process', `${f(r.verification.oneWorker, 1)} ballots/s`, '≥ 40 /s per core', ''],
+    [
+      'verification, 2 worker processes',
+      `${f(r.verification.twoWorkers, 1)} ballots/s`,
+      'scales',
+      JSON.stringify(r.verification.statuses),
+    ],
+    [`close → tally readable (${r.totals.ballotCount} ballots)`, `${f(r.totals.tallyReadyMs)} ms`, '', ''],
+    [
+      `close → plaintext totals (2 of 3 decrypt)`,
+      `${f(r.totals.totalsReadyMs)} ms`,
+      '≤ 5 s (100,000)',
+      r.totals.match ? 'totals = sum of marks cast' : 'TOTALS DIFFER',
+    ],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c].length)));
+  console.log(
+    `\nBallot box benchmark, ${r.date}, node ${process.version}, ${r.cpus} cores, load average before ${r.loadBefore}`,
+  );
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  console.log(
+    `(the intake run casts synthetic well-formed ballots; verification, tally and decryption use real ones; see docs/capacity.md)`,
+  );
+}

@@ -1,0 +1,47 @@
+// Verification throughput: with the ballots cast and no worker running, start one worker process and
+// time the decisions over the first half of the backlog, then a second one and time the rest.
+import pg from 'pg';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function verificationRates({ stack, electionId, ballots }) {
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 1 });
+  const decided = async () =>
+    Number(
+      (
+        await pool.query(`SELECT count(*) FROM ballots WHERE election_id = $1 AND status <> 'received'`, [
+          electionId,
+        ])
+      ).rows[0].count,
+    );
+  const waitFor = async (count, timeoutMs = 600_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const now = await decided();
+      if (now >= count) return { count: now, at: performance.now() };
+      if (Date.now() > deadline) throw new Error(`verification stalled at ${now} of ${count}`);
+      await sleep(50);
+    }
+  };
+  try {
+    await stack.addWorker();
+    const first = await waitFor(1);
+    const half = await waitFor(Math.floor(ballots / 2));
+    const one = (half.count - first.count) / ((half.at - first.at) / 1000);
+    await stack.addWorker();
+    const from = { count: await decided(), at: performance.now() };
+    const all = await waitFor(ballots);
+    const two = (all.count - from.count) / ((all.at - from.at) / 1000);
+    const { rows } = await pool.query(
+      `SELECT status, count(*)::int AS n FROM ballots WHERE election_id = $1 GROUP BY status`,
+      [electionId],
+    );
+    return {
+      oneWorker: one,
+      twoWorkers: two,
+      statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])),
+    };
+  } finally {
+    await pool.end();
+  }
+}
