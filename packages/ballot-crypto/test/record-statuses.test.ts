@@ -2,16 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
-import { fromBase64url } from '../src/encoding/base64url.js';
+import { fromBase64url, toBase64url } from '../src/encoding/base64url.js';
 import { InvalidInputError } from '../src/errors.js';
 import { seededRandom } from '../src/group/random.js';
 import { assembleElectionRecord, recordResultHash } from '../src/record/assemble-record.js';
 import { BulletinBoard } from '../src/record/bulletin-board.js';
 import { buildElectionRecord } from '../src/record/build-record.js';
 import { boardEntryToJson } from '../src/record/json-codec.js';
+import type { ElectionRecordJson } from '../src/record/record-types.js';
 import { resultHash } from '../src/record/result-hash.js';
+import { verifyElectionRecord } from '../src/verifier/verify-record.js';
 import { sign } from '../src/ceremony/schnorr-signature.js';
-import { countVotes } from './fixture.js';
+import { clone, countVotes } from './fixture.js';
 import { MANIFEST } from './helpers.js';
 import { buildStatusFixture, type Cast } from './status-fixture.js';
 
@@ -100,6 +102,54 @@ describe('record with refused and superseded board entries (builder)', () => {
     expect(() => buildElectionRecord({ ...options, statuses: ['counted'] })).toThrow(
       new InvalidInputError('1 statuses for 5 board entries'),
     );
+  });
+});
+
+describe('record with refused and superseded board entries (verifier)', () => {
+  const fx = buildStatusFixture(CASTS);
+
+  it('verifies: the refused (bad-proof) ballot is checked alone, the aggregate covers the counted entries', async () => {
+    const report = await verifyElectionRecord(fx.record);
+    expect(report).toMatchObject({
+      ballots: 5,
+      counted: 3,
+      refused: 1,
+      superseded: 1,
+      totals: countVotes(MANIFEST, COUNTED),
+    });
+  });
+
+  it('accepts a refused entry whose ballot does not even decode', async () => {
+    const r = clone(fx.record) as unknown as {
+      board: { ballot: { contests: { selections: { alpha: string }[] }[] } }[];
+    };
+    r.board[0]!.ballot.contests[0]!.selections[0]!.alpha = toBase64url(new Uint8Array(32));
+    await expect(verifyElectionRecord(r as unknown as ElectionRecordJson)).resolves.toMatchObject({
+      refused: 1,
+    });
+  });
+
+  it('accepts an explicit "counted" status', async () => {
+    const r = {
+      ...fx.record,
+      board: fx.record.board.map((e) => ({ ...e, status: e.status ?? ('counted' as const) })),
+    };
+    await expect(verifyElectionRecord(r)).resolves.toMatchObject({ counted: 3 });
+  });
+
+  it('checks refused ballots one by one among many batched counted ones', async () => {
+    const many: Cast[] = Array.from({ length: 60 }, (_, i) => ({
+      voter: 10 + i,
+      marks: i % 2 ? A : B,
+      status: 'counted',
+    }));
+    many.splice(30, 0, { voter: 99, marks: TWO, cheat: true, status: 'refused' });
+    const big = buildStatusFixture(many, { seed: 'many' });
+    await expect(verifyElectionRecord(big.record)).resolves.toMatchObject({
+      ballots: 61,
+      counted: 60,
+      refused: 1,
+    });
   });
 });
 

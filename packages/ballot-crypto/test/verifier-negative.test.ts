@@ -13,6 +13,7 @@ import { verifyElectionRecord } from '../src/verifier/verify-record.js';
 import { cheatingBallot } from './cheat.js';
 import { buildFixture, clone } from './fixture.js';
 import { binding } from './helpers.js';
+import { buildStatusFixture, type Cast } from './status-fixture.js';
 
 const VOTES = [
   [[1, 0, 0], [1, 1, 0, 0], [1, 0, 0]],
@@ -125,7 +126,7 @@ describe('konsey-verify rejects, naming the check', () => {
 
   it('a wrong aggregate', async () => {
     const r = edit((j) => (j.tally.aggregate[1][2].beta = pointToJson(pointFromJson(j.tally.aggregate[1][2].beta, 'b', true).add(G))));
-    expect(await failure(r)).toBe("aggregate: aggregate of contest 1, option 2 is not the product of the board's ciphertexts");
+    expect(await failure(r)).toBe("aggregate: aggregate of contest 1, option 2 is not the product of the counted entries' ciphertexts");
   });
 
   it('a wrong partial decryption', async () => {
@@ -185,5 +186,95 @@ describe('konsey-verify rejects, naming the check', () => {
   it('a changed manifest', async () => {
     const r = edit((j) => (j.manifest.contests[0].options[0] = 'Someone else'));
     expect(await failure(r)).toBe('parameters-hash: the parameters hash does not match the manifest and parameters');
+  });
+});
+
+describe('konsey-verify checks the board statuses (refused, superseded, one counted ballot per voter)', () => {
+  const A = [[1, 0, 0], [1, 1, 0, 0], [1, 0, 0]];
+  const B = [[0, 1, 0], [0, 0, 1, 0], [0, 1, 0]];
+  const TWO = [[2, 0, 0], [1, 0, 0, 0], [1, 0, 0]];
+  const honest: Cast[] = [
+    { voter: 1, marks: TWO, cheat: true, status: 'refused' },
+    { voter: 2, marks: A, status: 'superseded' },
+    { voter: 1, marks: B, status: 'counted' },
+    { voter: 2, marks: B, status: 'counted' },
+  ];
+  const sfx = buildStatusFixture(honest);
+  const editStatus = (f: (r: Json) => void): ElectionRecordJson => {
+    const r = clone(sfx.record);
+    f(r as Json);
+    return r;
+  };
+
+  it('accepts the honest board (control)', async () => {
+    expect(await failure(sfx.record)).toBe('verified');
+  });
+
+  it('a valid ballot refused', async () => {
+    const r = buildStatusFixture([{ voter: 1, marks: A, status: 'refused' }, { voter: 1, marks: B, status: 'counted' }]).record;
+    expect(await failure(r)).toBe('refusal: board position 0 is refused, but its ballot is valid: every proof verifies');
+  });
+
+  it('a refused entry whose ballot was swapped for another (the ballot hash still binds it)', async () => {
+    const r = editStatus((j) => (j.board[0].ballot = j.board[2].ballot));
+    expect(await failure(r)).toBe('board-chain: board position 0: the ballot hash does not match the ballot');
+  });
+
+  it('a superseded ballot with no later counted ballot of the same voter', async () => {
+    const r = buildStatusFixture([
+      { voter: 1, marks: A, status: 'counted' },
+      { voter: 1, marks: B, status: 'superseded' },
+    ]).record;
+    expect(await failure(r)).toBe('supersession: board position 1 is superseded, but no later board entry of the same voter is counted');
+  });
+
+  it('a superseded ballot whose replacement is another voter’s', async () => {
+    const r = buildStatusFixture([
+      { voter: 1, marks: A, status: 'superseded' },
+      { voter: 2, marks: B, status: 'counted' },
+    ]).record;
+    expect(await failure(r)).toBe('supersession: board position 0 is superseded, but no later board entry of the same voter is counted');
+  });
+
+  it('an invalid ballot marked superseded', async () => {
+    const r = buildStatusFixture([
+      { voter: 1, marks: TWO, cheat: true, status: 'superseded' },
+      { voter: 1, marks: B, status: 'counted' },
+    ]).record;
+    expect(await failure(r)).toMatch(
+      /^supersession: board position 0, contest 0, option 0: the proof that the mark is 0 or 1 fails: .* \(board position 0 is superseded, so its ballot must be valid\)$/,
+    );
+  });
+
+  it('two counted ballots of the same voter', async () => {
+    const r = buildStatusFixture([
+      { voter: 1, marks: A, status: 'counted' },
+      { voter: 2, marks: A, status: 'counted' },
+      { voter: 1, marks: B, status: 'counted' },
+    ]).record;
+    expect(await failure(r)).toBe('duplicate-voter: board positions 0 and 2 are both counted ballots of the same voter');
+  });
+
+  it('an aggregate that includes the refused ballot', async () => {
+    const r = buildStatusFixture(honest, { inTally: (c) => c.status !== 'superseded' }).record;
+    expect(await failure(r)).toBe("aggregate: aggregate of contest 0, option 0 is not the product of the counted entries' ciphertexts");
+  });
+
+  it('a ballot count that counts every board entry', async () => {
+    const r = editStatus((j) => (j.tally.ballotCount = 4));
+    expect(await failure(r)).toBe('aggregate: ballot count 4 ≠ 2 counted board entries');
+  });
+
+  it('a status changed after the fact (the superseded ballot counted instead)', async () => {
+    const r = editStatus((j) => {
+      j.board[1].status = 'counted';
+      j.board[3].status = 'superseded';
+    });
+    expect(await failure(r)).toBe('supersession: board position 3 is superseded, but no later board entry of the same voter is counted');
+  });
+
+  it('an unknown status', async () => {
+    const r = editStatus((j) => (j.board[2].status = 'accepted'));
+    expect(await failure(r)).toBe('format: board position 2: unknown status "accepted"');
   });
 });

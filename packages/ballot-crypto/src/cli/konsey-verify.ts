@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     const report = await verifyElectionRecord(record, { checkBallots: parallelBallotChecker(path, workers) });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`OK  ${record.manifest.electionId}: ${report.ballots} ballots verified in ${seconds} s on ${workers} threads; key fingerprint ${report.fingerprint}`);
+    if (report.counted !== report.ballots) console.log(`  ${report.counted} counted, ${report.refused} refused, ${report.superseded} superseded`);
     record.manifest.contests.forEach((c, ci) => {
       console.log(`  ${c.title}`);
       c.options.forEach((o, oi) => console.log(`    ${String(report.totals[ci]![oi]).padStart(8)}  ${o}`));

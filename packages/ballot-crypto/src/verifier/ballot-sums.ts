@@ -20,9 +20,9 @@ export function addSums(a: BallotSums, b: BallotSums): void {
   }));
 }
 
-/** Checks board entries [from, to) in this thread (batched proof equations) and returns their sums. */
+/** Checks board entries [from, to) in this thread (batched proof equations) and returns the sums of the counted ones. */
 export function checkBallotRange(ctx: VerifierContext, record: ElectionRecordJson, from: number, to: number): BallotSums {
   const sums = emptySums(ctx.manifest);
-  for (const cts of checkBallotEntries(ctx, record.board.slice(from, to))) addSums(sums, cts);
+  for (const cts of checkBallotEntries(ctx, record.board.slice(from, to))) if (cts) addSums(sums, cts);
   return sums;
 }

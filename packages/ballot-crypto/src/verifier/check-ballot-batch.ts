@@ -4,8 +4,9 @@ import { G, type Point } from '../group/point.js';
 import { systemRandom, type RandomSource } from '../group/random.js';
 import { mod, type Scalar } from '../group/scalar.js';
 import type { BoardEntryJson } from '../record/record-types.js';
-import { checkBallotEntry, type CheckedCiphertexts } from './check-ballot-entry.js';
-import type { DisjunctionProof, DisjunctionStatement } from './check-disjunction.js';
+import type { CheckedCiphertexts } from './check-ballot-entry.js';
+import { checkDisjunctionChallenge, type DisjunctionProof, type DisjunctionStatement } from './check-disjunction.js';
+import { checkStatusEntry } from './check-status-entry.js';
 import { fail } from './verification-failure.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -72,26 +73,33 @@ export const VERIFIER_BATCH = 48;
 
 /**
  * Checks board entries in order, batching the proofs' group equations of up to
- * {@link VERIFIER_BATCH} ballots into one multi-scalar multiplication. Non-group checks
- * (encoding, challenge sums, ballot hash) run per ballot as before; on any failure the entries
- * before it are re-checked one by one, so the FIRST failing entry in board order is reported.
+ * {@link VERIFIER_BATCH} counted or superseded ballots into one multi-scalar multiplication
+ * (refused entries are checked on their own). Non-group checks (encoding, challenge sums, ballot
+ * hash) run per ballot as before; on any failure the entries before it are re-checked one by one,
+ * so the FIRST failing entry in board order is reported. Returns each entry's ciphertexts if it
+ * is counted, null otherwise.
  */
-export function checkBallotEntries(ctx: VerifierContext, entries: readonly BoardEntryJson[], random: RandomSource = systemRandom): CheckedCiphertexts[] {
-  const out: CheckedCiphertexts[] = [];
+export function checkBallotEntries(ctx: VerifierContext, entries: readonly BoardEntryJson[], random: RandomSource = systemRandom): (CheckedCiphertexts | null)[] {
+  const out: (CheckedCiphertexts | null)[] = [];
   for (let start = 0; start < entries.length; start += VERIFIER_BATCH) {
     const chunk = entries.slice(start, start + VERIFIER_BATCH);
     const sum = new WeightedSum(random);
-    const checked: CheckedCiphertexts[] = [];
+    const deferGroupEquations = (s: DisjunctionStatement, p: DisjunctionProof): string | null => {
+      const reason = checkDisjunctionChallenge(s, p);
+      if (!reason) sum.addProof(s, p);
+      return reason;
+    };
+    const checked: (CheckedCiphertexts | null)[] = [];
     for (let k = 0; k < chunk.length; k++) {
       try {
-        checked.push(checkBallotEntry(ctx, chunk[k]!, (s, p) => sum.addProof(s, p)));
+        checked.push(checkStatusEntry(ctx, chunk[k]!, deferGroupEquations));
       } catch (e) {
-        for (let i = 0; i < k; i++) checkBallotEntry(ctx, chunk[i]!);
+        for (let i = 0; i < k; i++) checkStatusEntry(ctx, chunk[i]!);
         throw e;
       }
     }
     if (!sum.holds()) {
-      for (const entry of chunk) checkBallotEntry(ctx, entry);
+      for (const entry of chunk) checkStatusEntry(ctx, entry);
       fail('ballot-proof', `board positions ${start}–${start + chunk.length - 1}: the batch of proof equations fails but no single ballot does`);
     }
     out.push(...checked);

@@ -5,7 +5,7 @@ import { Transcript } from '../encoding/transcript.js';
 import { IDENTITY, type Point } from '../group/point.js';
 import { pointFromJson, scalarFromJson } from '../record/json-codec.js';
 import type { BoardEntryJson, RangeProofJson } from '../record/record-types.js';
-import { checkDisjunction, checkDisjunctionChallenge, type DisjunctionProof, type DisjunctionStatement } from './check-disjunction.js';
+import { checkDisjunction, type DisjunctionProof, type DisjunctionStatement } from './check-disjunction.js';
 import { fail, guard } from './verification-failure.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -26,22 +26,19 @@ function hashProof(t: Transcript, p: DisjunctionProof): void {
   p.a.forEach((a, j) => t.point(a).point(p.b[j]!).scalar(p.c[j]!).scalar(p.v[j]!));
 }
 
-/** Receives each proof's statement after its challenge sum has been checked (for a batch check). */
-export type ProofSink = (statement: DisjunctionStatement, proof: DisjunctionProof) => void;
+/**
+ * Checks one proof and returns null or the reason it fails: {@link checkDisjunction} (every
+ * equation), or a batch check's strategy that checks the challenge sum here and defers the group
+ * equations (`check-ballot-batch.ts`).
+ */
+export type ProofCheck = (statement: DisjunctionStatement, proof: DisjunctionProof) => string | null;
 
 /**
  * Independently checks one board entry's ballot: strict decoding, every 0-or-1 proof, every
- * contest range proof, and the ballot hash. Throws a named failure; returns the ciphertexts.
- * With `sink`, the group equations of the proofs are NOT checked here: each proof is handed to
- * the sink after its shape and challenge sum passed (the batch check of `check-ballot-batch.ts`).
+ * contest range proof (each with `check`), and the ballot hash. Throws a named failure; returns
+ * the ciphertexts.
  */
-export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson, sink?: ProofSink): CheckedCiphertexts {
-  const check = (s: DisjunctionStatement, p: DisjunctionProof): string | null => {
-    if (!sink) return checkDisjunction(s, p);
-    const reason = checkDisjunctionChallenge(s, p);
-    if (!reason) sink(s, p);
-    return reason;
-  };
+export function checkBallotEntry(ctx: VerifierContext, entry: BoardEntryJson, check: ProofCheck = checkDisjunction): CheckedCiphertexts {
   const at = `board position ${entry.position}`;
   const ballot = entry.ballot;
   const voterBinding = guard('ballot-encoding', `${at} voter binding`, () => fromBase64url(ballot.voterBinding));

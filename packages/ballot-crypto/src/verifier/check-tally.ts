@@ -5,6 +5,7 @@ import { mod, invertScalar, type Scalar } from '../group/scalar.js';
 import { ciphertextFromJson, pointFromJson, scalarFromJson } from '../record/json-codec.js';
 import type { ElectionRecordJson } from '../record/record-types.js';
 import type { BallotSums } from './ballot-sums.js';
+import { entryStatus } from './board-status.js';
 import { fail, guard } from './verification-failure.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -31,16 +32,17 @@ function lagrange(i: number, set: readonly number[]): Scalar {
 }
 
 /**
- * Checks the recorded aggregate against the board's sums, every partial decryption's proof
- * against the member's public share key, and that each total t satisfies g^t = β / Π Mᵢ^λᵢ.
+ * Checks the ballot count and the recorded aggregate against the counted entries' sums, every
+ * partial decryption's proof against the member's public share key, and that each total t satisfies g^t = β / Π Mᵢ^λᵢ.
  */
 export function checkTally(ctx: VerifierContext, record: ElectionRecordJson, sums: BallotSums): void {
   const { tally } = record;
-  if (tally.ballotCount !== record.board.length) fail('aggregate', `ballot count ${tally.ballotCount} ≠ ${record.board.length} board entries`);
+  const counted = record.board.filter((e) => entryStatus(e) === 'counted').length;
+  if (tally.ballotCount !== counted) fail('aggregate', `ballot count ${tally.ballotCount} ≠ ${counted} counted board entries`);
   const aggregate = sums.map((options, ci) => options.map((sum, oi) => {
     const where = `aggregate of contest ${ci}, option ${oi}`;
     const ct = guard('aggregate', where, () => ciphertextFromJson(tally.aggregate[ci]![oi]!, where, true));
-    if (!ct.alpha.equals(sum.alpha) || !ct.beta.equals(sum.beta)) fail('aggregate', `${where} is not the product of the board's ciphertexts`);
+    if (!ct.alpha.equals(sum.alpha) || !ct.beta.equals(sum.beta)) fail('aggregate', `${where} is not the product of the counted entries' ciphertexts`);
     return ct;
   }));
   const k = ctx.parameters.threshold;
@@ -70,7 +72,7 @@ export function checkTally(ctx: VerifierContext, record: ElectionRecordJson, sum
   aggregate.forEach((options, ci) => options.forEach(({ beta }, oi) => {
     const t = tally.totals[ci]?.[oi];
     const where = `contest ${ci}, option ${oi}`;
-    if (!Number.isInteger(t) || t! < 0 || t! > record.board.length) fail('total', `${where}: total ${t} is not an integer in [0, ${record.board.length}]`);
+    if (!Number.isInteger(t) || t! < 0 || t! > counted) fail('total', `${where}: total ${t} is not an integer in [0, ${counted}]`);
     const combined = set.reduce((acc, _, n) => acc.add(shares[n]![ci]![oi]!.multiplyUnsafe(lambdas[n]!)), IDENTITY);
     const gt = t === 0 ? IDENTITY : G.multiplyUnsafe(BigInt(t!));
     if (!beta.subtract(combined).equals(gt)) fail('total', `${where}: the recorded total ${t} is not the decryption of the aggregate`);
