@@ -15,6 +15,7 @@ export async function runArrivalRate({
   durationSeconds,
   request,
   maxSockets = 512,
+  maxOpen = 2000,
   graceMs = 10_000,
   timeoutMs = 30_000,
 }) {
@@ -27,6 +28,11 @@ export async function runArrivalRate({
 
   const send = (i, dueAt) =>
     new Promise((resolve) => {
+      if (open.size >= maxOpen) {
+        // The server is this far behind: the arrival is counted as failed rather than queued in memory.
+        results.push({ status: 0, error: 'client-backlog', ms: 0, doneAt: performance.now() - start });
+        return resolve();
+      }
       const { path, headers, body } = request(i);
       const req = http.request(
         {

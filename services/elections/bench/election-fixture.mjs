@@ -40,6 +40,26 @@ async function insertRoster(pool, memberIds) {
   }
 }
 
+/**
+ * The voters join the roll after the freeze, written in bulk with the same rows freeze-roll writes:
+ * freeze-roll builds the roll in one interactive transaction under Prisma's 5 s limit, which a roll of
+ * ~20,000 members already exceeds on this machine (a 500). The ceremony then sizes `maxBallots` from
+ * `registered`, so it is set before the ceremony starts.
+ */
+async function addToFrozenRoll(pool, electionId, memberIds) {
+  await insertRoster(pool, memberIds);
+  for (let i = 0; i < memberIds.length; i += 10_000)
+    await pool.query(
+      `INSERT INTO election_roll (election_id, member_id, kind, voting_gender, display_name)
+       SELECT $1::uuid, member_id, kind, gender, display_name FROM roster_members WHERE member_id = ANY($2::uuid[])`,
+      [electionId, memberIds.slice(i, i + 10_000)],
+    );
+  await pool.query('UPDATE elections SET registered = registered + $2 WHERE id = $1', [
+    electionId,
+    memberIds.length,
+  ]);
+}
+
 /** Credentials as the check-in desk would have issued them, written in bulk (the API issues one per call). */
 async function insertCredentials(pool, electionId, memberIds) {
   const bindings = memberIds.map(() => randomBytes(32).toString('base64url'));
@@ -69,7 +89,7 @@ export async function openElection({ url, databaseUrl, issuer, voters: voterCoun
     const candidates = Array.from({ length: CANDIDATES }, () => randomUUID()).sort();
     const committeeIds = Array.from({ length: 3 }, () => randomUUID()).sort();
     const voterIds = Array.from({ length: voterCount }, () => randomUUID());
-    await insertRoster(pool, [...candidates, ...committeeIds, ...voterIds]);
+    await insertRoster(pool, [...candidates, ...committeeIds]);
     const bodyId = randomUUID();
     await pool.query(
       `INSERT INTO roster_bodies (body_id, kind, name, created_at) VALUES ($1, 'executive-board', 'Yürütme Kurulu', now())`,
@@ -115,6 +135,7 @@ export async function openElection({ url, databaseUrl, issuer, voters: voterCoun
       );
     await step('close-candidacy');
     await step('freeze-roll');
+    await addToFrozenRoll(pool, electionId, voterIds);
 
     const dir = await mkdtemp(join(tmpdir(), 'konsey-bench-committee-'));
     const committee = await Promise.all(

@@ -41,7 +41,7 @@ export function printReport(r) {
     ['intake errors', errors, 'none', ''],
     [
       'intake of real ballots (verification phase)',
-      `${f(r.realIntake.acceptedPerSecond, 1)} /s`,
+      `${f(r.realIntake.acceptedPerSecondOverall, 1)} /s`,
       '',
       `p99 ${f(r.realIntake.p99)} ms, ${f(r.realIntake.accepted)} of ${f(r.realIntake.offered)}`,
     ],

@@ -30,6 +30,13 @@ async function waitUntilReady(url, child, name, timeoutMs = 60_000) {
   throw new Error(`${name} was not ready within ${timeoutMs / 1000} s`);
 }
 
+const children = new Set();
+// Never leave a service running when the benchmark stops early (Ctrl-C, a failed phase).
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) process.once(signal, () => process.exit(130));
+
 /** Start one service process; its stderr is kept (last 4 KiB) to explain a crash. */
 export async function startServiceProcess({ role, env, name }) {
   const port = await freePort();
@@ -38,6 +45,8 @@ export async function startServiceProcess({ role, env, name }) {
     env: { ...process.env, ...env, PORT: String(port), KONSEY_PROCESS: role },
     stdio: ['ignore', process.env.BENCH_SERVICE_LOGS ? 'inherit' : 'ignore', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4096)));
   const url = `http://127.0.0.1:${port}`;

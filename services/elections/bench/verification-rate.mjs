@@ -31,7 +31,8 @@ export async function verificationRates({ stack, electionId, ballots }) {
     await stack.addWorker();
     const from = { count: await decided(), at: performance.now() };
     const all = await waitFor(ballots);
-    const two = (all.count - from.count) / ((all.at - from.at) / 1000);
+    // NaN when the first worker finished the backlog before the second was up (too few ballots).
+    const two = all.count > from.count ? (all.count - from.count) / ((all.at - from.at) / 1000) : NaN;
     const { rows } = await pool.query(
       `SELECT status, count(*)::int AS n FROM ballots WHERE election_id = $1 GROUP BY status`,
       [electionId],
