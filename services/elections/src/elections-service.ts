@@ -6,7 +6,12 @@ import { onMemberStatusChanged } from './events/on-member-status-changed.js';
 import { rosterRoutes } from './http/roster-routes.js';
 import { rosterStructureHandlers } from './events/roster-structure-handlers.js';
 import { serviceVersion } from './service-version.js';
-import { ballotBoardRouter, ballotBoxRoutes, startBallotVerification } from './ballot-box/index.js';
+import {
+  ballotBoardRouter,
+  ballotBoxRoutes,
+  startBallotVerification,
+  startScheduledClosing,
+} from './ballot-box/index.js';
 import { electionRoutes } from './elections/index.js';
 import { sittingHandlers, sittingRoutes } from './sittings/index.js';
 
@@ -31,12 +36,21 @@ export function electionsService(hooks: { now?: () => Date } = {}): ElectionsSer
       ...rosterRoutes(deps.prisma),
       ...electionRoutes(deps, hooks.now ? { now: hooks.now } : {}),
       ...sittingRoutes(deps),
-      ...ballotBoxRoutes(deps),
+      ...ballotBoxRoutes(deps, hooks.now),
     ],
     // The bulletin board's stream for observers (Server-Sent Events), beside the JSON routes.
     routers: (deps) => [ballotBoardRouter(deps.prisma)],
-    // Worker processes verify ballots and fold them into the encrypted sums.
-    workers: (deps) => startBallotVerification(deps),
+    // Worker processes verify ballots and fold them into the encrypted sums, and close voting on schedule.
+    workers: async (deps) => {
+      const verification = await startBallotVerification(deps);
+      const closing = startScheduledClosing(deps, hooks.now ? { now: hooks.now } : {});
+      return {
+        stop: async () => {
+          closing.stop();
+          await verification.stop();
+        },
+      };
+    },
     handlers: () => ({
       'membership.member.admitted': onMemberAdmitted,
       'membership.member.status-changed': onMemberStatusChanged,

@@ -67,6 +67,11 @@ export const ballotBoxErrors = defineErrorCodes({
     tr: 'Toplamlar henüz çözülmedi: eşik sayısı kadar kısmi şifre çözme gerekiyor.',
     en: 'The totals are not decrypted yet: a threshold of partial decryptions is needed.',
   },
+  'ballot-closing-time-past': {
+    status: 422,
+    tr: 'Kapanış zamanı gelecekte olmalı.',
+    en: 'The closing time must be in the future.',
+  },
   'ballot-record-not-ready': {
     status: 409,
     tr: 'Seçim kaydı henüz hazır değil: toplamlar çözülmeli ve eşik sayısı kadar kurul üyesi imzalamalı.',

@@ -105,27 +105,59 @@ export async function liveCeremony(tx: Tx, electionId: string, round?: number): 
   });
 }
 
+/** The round a ceremony prepares: its number and who is on its ballot, with at most how many marks. */
+interface RoundBallot {
+  round: number;
+  candidateIds: string[];
+  maxChoices: number;
+}
+
 /**
- * The ballot of round 1: one contest whose options are the eligible standing candidates in the order
- * the lifecycle opens the round with (member id), 0 to maxChoices marks (a blank ballot is allowed).
+ * The round whose key ceremony can start now: round 1 once the roll is frozen (the eligible standing
+ * candidates, in member id order, as the lifecycle opens it), or the next round once a count has called
+ * for one (a President round or a revote, with the candidates that count named). Null otherwise.
  */
-async function manifestFor(tx: Tx, election: ElectionFacts): Promise<ElectionManifest> {
-  const candidates = await tx.electionCandidacy.findMany({
-    where: { electionId: election.id, status: 'standing', eligible: true },
-    orderBy: { memberId: 'asc' },
+async function roundToPrepare(tx: Tx, election: ElectionFacts): Promise<RoundBallot | null> {
+  if (election.status === 'roll-frozen' && election.round === 1) {
+    const candidates = await tx.electionCandidacy.findMany({
+      where: { electionId: election.id, status: 'standing', eligible: true },
+      orderBy: { memberId: 'asc' },
+    });
+    return { round: 1, candidateIds: candidates.map((c) => c.memberId), maxChoices: election.maxChoices };
+  }
+  if (election.status !== 'tallied') return null;
+  const counted = await tx.electionRound.findUnique({
+    where: { electionId_round: { electionId: election.id, round: election.round } },
   });
-  if (candidates.length === 0)
-    throw fail('ballot-box-election-state', 'the election has no eligible candidate');
-  const max = Math.min(election.maxChoices, candidates.length);
+  const decision = counted?.decision as {
+    kind?: string;
+    next?: { candidateIds: string[]; places: number | null };
+  };
+  if (decision?.kind !== 'next-round' || !decision.next) return null;
   return {
-    electionId: `${election.id}/round-${election.round}`,
+    round: election.round + 1,
+    candidateIds: decision.next.candidateIds,
+    maxChoices: decision.next.places ?? election.maxChoices,
+  };
+}
+
+/**
+ * The ballot of a round: one contest whose options are the round's candidates (member ids), 0 to
+ * maxChoices marks (a blank ballot is allowed).
+ */
+function manifestFor(election: ElectionFacts, ballot: RoundBallot): ElectionManifest {
+  if (ballot.candidateIds.length === 0)
+    throw fail('ballot-box-election-state', `round ${ballot.round} has no eligible candidate`);
+  const max = Math.min(ballot.maxChoices, ballot.candidateIds.length);
+  return {
+    electionId: `${election.id}/round-${ballot.round}`,
     title: election.title,
     contests: [
       {
-        id: `round-${election.round}`,
+        id: `round-${ballot.round}`,
         title: election.title,
         kind: max === 1 ? 'single-choice' : 'block',
-        options: candidates.map((c) => c.memberId),
+        options: ballot.candidateIds,
         minSelections: 0,
         maxSelections: max,
       },
@@ -134,8 +166,9 @@ async function manifestFor(tx: Tx, election: ElectionFacts): Promise<ElectionMan
 }
 
 /**
- * Start the key ceremony of the election's round (idempotent): the election's roll must be frozen
- * (the manifest and the roll size are then fixed). Every committee member takes part in attempt 1.
+ * Start the key ceremony of the round about to open (idempotent): round 1 once the election's roll is
+ * frozen (the manifest and the roll size are then fixed), a later round once a count calls for it. Every
+ * committee member takes part in attempt 1, with keys of their own for that round.
  */
 export async function startCeremony(
   prisma: PrismaClient,
@@ -146,32 +179,45 @@ export async function startCeremony(
     await assertCommittee(tx, electionId, caller);
     await lockCeremonies(tx, electionId);
     const election = await electionFacts(tx, electionId);
-    const existing = await liveCeremony(tx, electionId, election.round);
-    if (existing) return existing;
-    if (election.status !== 'roll-frozen' || election.round !== 1)
+    const ballot = await roundToPrepare(tx, election);
+    const existing = await liveCeremony(tx, electionId, ballot?.round ?? election.round);
+    if (existing && !(ballot && !listsCandidates(existing, ballot.candidateIds))) return existing;
+    if (!ballot)
       throw fail(
         'ballot-box-election-state',
-        `the key ceremony starts once the roll is frozen (election is ${election.status})`,
+        `a key ceremony starts once the roll is frozen, or after a count that calls for another round (election is ${election.status})`,
       );
     const committee = await tx.electionCommitteeMember.findMany({
       where: { electionId },
       orderBy: { memberId: 'asc' },
     });
-    const manifest = await manifestFor(tx, election);
+    const manifest = manifestFor(election, ballot);
     const parameters: ElectionParameters = {
       threshold: election.committeeThreshold,
       memberCount: committee.length,
       maxBallots: Math.max(1, election.registered ?? 1),
     };
     await tx.ballotBox.upsert({ where: { electionId }, create: { electionId, recast: 'one' }, update: {} });
+    if (existing) {
+      // A candidacy withdrawn or struck after the ceremony, before voting: a new attempt with the new ballot.
+      const now = new Date();
+      await tx.ballotCeremony.update({
+        where: { id: existing.id },
+        data: {
+          status: 'superseded',
+          supersededAt: now,
+          exclusion: { by: caller.subject, reason: 'candidates-changed', at: now.toISOString() },
+        },
+      });
+    }
     return tx.ballotCeremony.create({
       data: {
         id: randomUUID(),
         electionId,
-        round: election.round,
-        attempt: 1,
+        round: ballot.round,
+        attempt: (existing?.attempt ?? 0) + 1,
         status: 'collecting',
-        participants: committee.map((m) => m.memberId),
+        participants: existing ? participantsOf(existing) : committee.map((m) => m.memberId),
         threshold: parameters.threshold,
         manifest: manifest as unknown as Prisma.InputJsonValue,
         parameters: parameters as unknown as Prisma.InputJsonValue,
@@ -565,16 +611,43 @@ export async function votingContext(prisma: PrismaClient, electionId: string) {
 export { electionFacts };
 
 /**
- * Voting on paper needs no ceremony; once a ceremony has started, voting waits until it is complete.
- * The lifecycle calls this before it opens voting, for a clear 409 instead of the database trigger.
+ * Before a round opens: voting on paper needs no ceremony, but once a round's ceremony has started,
+ * voting waits until it is complete; a later round of an election that used the ballot box needs its own
+ * complete ceremony; and the ceremony's ballot must list exactly the candidates the round opens with.
+ * The lifecycle calls this for a clear 409 (a database trigger backs up the first rule).
  */
-export async function assertNoIncompleteCeremony(
-  db: Tx | PrismaClient,
+export async function assertBallotBoxReady(
+  tx: Tx,
   electionId: string,
-  round?: number,
+  round: number,
+  candidateIds: readonly string[],
 ): Promise<void> {
-  const live = await liveCeremony(db as Tx, electionId, round);
-  if (live && live.status !== 'complete') {
-    throw fail('ballot-ceremony-incomplete', `the key ceremony of election ${electionId} is not complete`);
+  const live = await liveCeremony(tx, electionId, round);
+  if (!live) {
+    const earlier = await tx.ballotCeremony.count({
+      where: { electionId, round: { lt: round }, status: 'complete' },
+    });
+    if (earlier > 0)
+      throw fail(
+        'ballot-ceremony-incomplete',
+        `round ${round} of election ${electionId} needs its own key ceremony before it opens (POST /v1/elections/${electionId}/ceremony)`,
+      );
+    return;
   }
+  if (live.status !== 'complete')
+    throw fail(
+      'ballot-ceremony-incomplete',
+      `the key ceremony of election ${electionId} round ${round} is not complete`,
+    );
+  if (!listsCandidates(live, candidateIds))
+    throw fail(
+      'ballot-box-election-state',
+      `the candidates of round ${round} changed after its key ceremony: start the ceremony again (POST /v1/elections/${electionId}/ceremony) for a ballot with the current candidates`,
+    );
+}
+
+/** The ceremony's ballot lists exactly these candidates. */
+function listsCandidates(ceremony: CeremonyRow, candidateIds: readonly string[]): boolean {
+  const options = manifestOf(ceremony).contests[0]!.options;
+  return options.length === candidateIds.length && candidateIds.every((id) => options.includes(id));
 }

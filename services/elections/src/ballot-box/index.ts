@@ -2,13 +2,13 @@
 // Wiring (elections-service.ts):
 //   routes:  (deps) => [...,  ...ballotBoxRoutes(deps)]
 //   workers: (deps) => startBallotVerification(deps)
-// and in the lifecycle, before opening voting: `await assertNoIncompleteCeremony(tx, electionId, round)` (wired).
+// and in the lifecycle, before opening voting: `await assertBallotBoxReady(tx, electionId, round, candidateIds)` (wired).
 import type { AnyRoute } from '@konsey/service-kit';
 import './ballot-box-errors.js';
 import { createBallotBox, type BallotBoxDeps } from './routes.js';
 
 export { ballotBoxErrors } from './ballot-box-errors.js';
-export { assertCeremonyComplete, assertNoIncompleteCeremony, ceremonyComplete } from './ceremony.js';
+export { assertCeremonyComplete, assertBallotBoxReady, ceremonyComplete } from './ceremony.js';
 export { ballotBoardRouter, type BoardStreamOptions } from './board-stream.js';
 export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
 export { decryptedTotals, encryptedTotals } from './tally.js';
@@ -22,6 +22,8 @@ export {
 } from './verification.js';
 
 /** The ballot box's HTTP routes (ceremony, credentials, casting). */
-export function ballotBoxRoutes(deps: BallotBoxDeps): AnyRoute[] {
-  return createBallotBox(deps).routes;
+export function ballotBoxRoutes(deps: BallotBoxDeps, now: () => Date = () => new Date()): AnyRoute[] {
+  return createBallotBox(deps, now).routes;
 }
+export { closeDueVoting, setClosingTime, startScheduledClosing } from './scheduled-close.js';
+export { draftRecord, publishedRecord, signResult } from './record.js';

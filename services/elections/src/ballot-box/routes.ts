@@ -27,6 +27,8 @@ import {
   type Caller,
 } from './ceremony.js';
 import { issueCredential } from './credentials.js';
+import { draftRecord, publishedRecord, signResult } from './record.js';
+import { setClosingTime } from './scheduled-close.js';
 import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
 import { ballotQueue, BallotIntake } from './verification.js';
 import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
@@ -44,6 +46,7 @@ const BoardQuery = z.strictObject({
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+const RoundParams = z.strictObject({ electionId: z.uuid(), round: z.coerce.number().int().min(1).max(1000) });
 const CodeParams = z.strictObject({ electionId: z.uuid(), trackingCode: z.string().min(1).max(20) });
 const COMMITTEE = ['election-committee'] as const;
 const FIGURES = ['election-committee', 'staff', 'operator'] as const;
@@ -89,7 +92,7 @@ export interface BallotBoxRoutes {
 }
 
 /** Build the routes and the intake that hands stored ballots to the verification queue. */
-export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
+export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new Date()): BallotBoxRoutes {
   const { prisma } = deps;
   const intake = new BallotIntake(ballotQueue(deps.redis, deps.config.REDIS_PREFIX), deps.logger);
   const ceremony = (suffix: string) => `/v1/elections/:electionId/ceremony${suffix}`;
@@ -221,7 +224,7 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       handler: async ({ params, body, auth, req }) => ({
         status: 201,
         body: await answerInLanguage(req, () =>
-          postPartialDecryption(prisma, params.electionId, callerOf(auth), body.partialDecryption),
+          postPartialDecryption(prisma, params.electionId, callerOf(auth), body.partialDecryption, now()),
         ),
       }),
     }),
@@ -358,6 +361,68 @@ export function createBallotBox(deps: BallotBoxDeps): BallotBoxRoutes {
       handler: async ({ params, auth }) => ({
         status: 200,
         body: await ballotFigures(prisma, params.electionId, callerOf(auth)),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/v1/elections/:electionId/ballot-box/closing',
+      summary: 'Oylamanın kendiliğinden kapanacağı zaman / When voting closes by itself',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: {
+        params: ElectionParams,
+        body: z.strictObject({ closesAt: z.iso.datetime({ offset: true }).nullable() }),
+      },
+      responses: { 200: { description: 'Kapanış / Closing' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await setClosingTime(
+          prisma,
+          params.electionId,
+          callerOf(auth),
+          body.closesAt === null ? null : new Date(body.closesAt),
+          now(),
+        ),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/rounds/:round/ballot-record',
+      summary:
+        'Turun herkese açık seçim kaydı (konsey-verify) / The round’s public election record (konsey-verify)',
+      tags: ['ballot-box'],
+      access: 'public',
+      request: { params: RoundParams },
+      responses: { 200: { description: 'Seçim kaydı v1 / Election record v1' } },
+      handler: async ({ params }) => ({
+        status: 200,
+        body: await publishedRecord(prisma, params.electionId, params.round),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/elections/:electionId/rounds/:round/ballot-record/draft',
+      summary: 'İmzalanacak kayıt taslağı / The record draft to check and sign',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: RoundParams },
+      responses: { 200: { description: 'Taslak ve imzalar / Draft and signatures' } },
+      handler: async ({ params, auth }) => ({
+        status: 200,
+        body: await draftRecord(prisma, params.electionId, params.round, callerOf(auth)),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/elections/:electionId/rounds/:round/ballot-record/signatures',
+      summary: 'Sonuç özetini tören anahtarıyla imzala / Sign the result hash with the ceremony key',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: RoundParams, body: z.strictObject({ signature: SignatureJson }) },
+      responses: { 201: { description: 'İmza kaydedildi / Signature stored' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 201,
+        body: await signResult(prisma, params.electionId, params.round, callerOf(auth), body),
       }),
     }),
   ];

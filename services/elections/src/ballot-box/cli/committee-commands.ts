@@ -10,8 +10,11 @@ import {
   G,
   partiallyDecrypt,
   sealShares,
+  RecordVerificationError,
   sign,
   systemRandom,
+  verifyElectionRecord,
+  type ElectionRecordJson,
   type CommitteeMember,
   type ElectionManifest,
   type ElectionParameters,
@@ -23,6 +26,7 @@ import {
   confirmationMessage,
   envelopeFromWire,
   envelopeToWire,
+  pointToWire,
   scalarFromWire,
   scalarToWire,
   signatureToWire,
@@ -36,6 +40,8 @@ export interface CommitteeOptions {
   url: string;
   token: string;
   keyFile: string;
+  /** For `sign`: the round whose record to sign (default: the key file's round). */
+  round?: number | undefined;
 }
 
 /** The member's secrets for one attempt of the ceremony; never sent anywhere. */
@@ -44,6 +50,8 @@ interface KeyFile {
   electionId: string;
   ceremonyId: string;
   attempt: number;
+  /** The round the ceremony is for (absent in files written before rounds had ceremonies of their own). */
+  round?: number;
   index: number;
   parameters: ElectionParameters;
   parametersHash: string;
@@ -56,6 +64,7 @@ interface KeyFile {
 
 interface CeremonyView {
   ceremonyId: string;
+  round: number;
   attempt: number;
   status: string;
   you: { index: number } | null;
@@ -70,7 +79,10 @@ interface CeremonyView {
 async function api<T>(o: CommitteeOptions, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${o.url}/v1/elections/${o.election}/ceremony${path}`, {
     method,
-    headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${o.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -99,7 +111,13 @@ function memberOf(key: KeyFile): CommitteeMember {
   const coefficients = key.coefficients.map((c, j) => scalarFromWire(c, `coefficients[${j}]`));
   const authSecretKey = scalarFromWire(key.authSecretKey, 'authSecretKey');
   // Same shape as ballot-crypto's member, with the secrets read from disk.
-  return { ...member, coefficients, authSecretKey, authPublicKey: G.multiply(authSecretKey), random: systemRandom };
+  return {
+    ...member,
+    coefficients,
+    authSecretKey,
+    authPublicKey: G.multiply(authSecretKey),
+    random: systemRandom,
+  };
 }
 
 /** Start (or join) the ceremony and generate this member's polynomial and long-term key on this machine. */
@@ -110,14 +128,21 @@ export async function keygen(o: CommitteeOptions): Promise<{ index: number; atte
     const existing = loadKeyFile(o.keyFile);
     if (existing.ceremonyId === view.ceremonyId) return { index: existing.index, attempt: existing.attempt };
     if (existing.secretShare)
-      throw new Error(`${o.keyFile} holds the key share of a completed ceremony (election ${existing.electionId}); use another file`);
+      throw new Error(
+        `${o.keyFile} holds the key share of a completed ceremony (election ${existing.electionId}); use another file`,
+      );
   }
-  const member = createCommitteeMember({ index: view.you.index, parameters: view.parameters, parametersHash: fromHex(view.parametersHash) });
+  const member = createCommitteeMember({
+    index: view.you.index,
+    parameters: view.parameters,
+    parametersHash: fromHex(view.parametersHash),
+  });
   saveKeyFile(o.keyFile, {
     version: 1,
     electionId: o.election,
     ceremonyId: view.ceremonyId,
     attempt: view.attempt,
+    round: view.round,
     index: member.index,
     parameters: view.parameters,
     parametersHash: view.parametersHash,
@@ -138,14 +163,18 @@ async function current(o: CommitteeOptions): Promise<{ key: KeyFile; view: Cerem
 /** Round 1: publish the commitments with their proofs of knowledge. */
 export async function publish(o: CommitteeOptions): Promise<CeremonyView> {
   const { key } = await current(o);
-  return api<CeremonyView>(o, 'POST', '/announcements', { announcement: announcementToWire(announce(memberOf(key))) });
+  return api<CeremonyView>(o, 'POST', '/announcements', {
+    announcement: announcementToWire(announce(memberOf(key))),
+  });
 }
 
 /** Round 2: once everyone announced, seal a share to each other member and post the envelopes. */
 export async function shares(o: CommitteeOptions): Promise<CeremonyView> {
   const { key, view } = await current(o);
   if (view.announcements.length !== key.parameters.memberCount)
-    throw new Error(`${view.announcements.length} of ${key.parameters.memberCount} members have announced; try again later`);
+    throw new Error(
+      `${view.announcements.length} of ${key.parameters.memberCount} members have announced; try again later`,
+    );
   const envelopes = sealShares(memberOf(key), view.announcements.map(announcementFromWire));
   return api<CeremonyView>(o, 'POST', '/envelopes', { envelopes: envelopes.map(envelopeToWire) });
 }
@@ -159,10 +188,21 @@ export async function confirm(o: CommitteeOptions): Promise<CeremonyView> {
   if (!view.baseHash) throw new Error('not every member has announced yet');
   const { envelopes } = await api<{ envelopes: EnvelopeJson[] }>(o, 'GET', '/envelopes');
   const member = memberOf(key);
-  const trustee = finishCeremony(member, view.announcements.map(announcementFromWire), envelopes.map(envelopeFromWire));
+  const trustee = finishCeremony(
+    member,
+    view.announcements.map(announcementFromWire),
+    envelopes.map(envelopeFromWire),
+  );
   saveKeyFile(o.keyFile, { ...key, secretShare: scalarToWire(trustee.secretShare), baseHash: view.baseHash });
-  const signature = sign(member.authSecretKey, confirmationMessage(view.ceremonyId, view.baseHash), systemRandom);
-  return api<CeremonyView>(o, 'POST', '/confirmations', { baseHash: view.baseHash, signature: signatureToWire(signature) });
+  const signature = sign(
+    member.authSecretKey,
+    confirmationMessage(view.ceremonyId, view.baseHash),
+    systemRandom,
+  );
+  return api<CeremonyView>(o, 'POST', '/confirmations', {
+    baseHash: view.baseHash,
+    signature: signatureToWire(signature),
+  });
 }
 
 /** The member's trustee key as kept in the key file (for the tally). */
@@ -193,7 +233,10 @@ interface ContextView {
 async function get<T>(o: CommitteeOptions, path: string, method = 'GET', body?: unknown): Promise<T> {
   const response = await fetch(`${o.url}/v1/elections/${o.election}${path}`, {
     method,
-    headers: { authorization: `Bearer ${o.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${o.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -210,9 +253,12 @@ export async function decrypt(o: CommitteeOptions): Promise<unknown> {
   const trustee = trusteeKeyOf(o.keyFile);
   const totals = await get<EncryptedTotalsView>(o, '/ballot-box/tally');
   if (totals.ceremonyId !== key.ceremonyId)
-    throw new Error(`${o.keyFile} holds the share of ceremony ${key.ceremonyId}, the totals are under ${totals.ceremonyId}`);
+    throw new Error(
+      `${o.keyFile} holds the share of ceremony ${key.ceremonyId}, the totals are under ${totals.ceremonyId}`,
+    );
   const view = await get<ContextView>(o, '/ballot-box/context');
-  if (view.ceremonyId !== key.ceremonyId) throw new Error(`the context is of ceremony ${view.ceremonyId}, not ${key.ceremonyId}`);
+  if (view.ceremonyId !== key.ceremonyId)
+    throw new Error(`the context is of ceremony ${view.ceremonyId}, not ${key.ceremonyId}`);
   const context = createElectionContext({
     manifest: view.manifest,
     parameters: view.parameters,
@@ -222,13 +268,59 @@ export async function decrypt(o: CommitteeOptions): Promise<unknown> {
   return get(o, '/ballot-box/partial-decryptions', 'POST', { partialDecryption: partialToWire(partial) });
 }
 
-export const COMMANDS = { keygen, publish, shares, confirm, decrypt } as const;
+interface DraftView {
+  threshold: number;
+  signedBy: { index: number; memberId: string }[];
+  record: ElectionRecordJson;
+}
 
-/** Parse `keygen|publish|shares|confirm|decrypt --election ID --url URL --token TOKEN --key-file PATH`. */
-export function parseArguments(argv: readonly string[]): { command: keyof typeof COMMANDS; options: CommitteeOptions } {
+/**
+ * After the decryption: fetch the round's record draft, check it with ballot-crypto's verifier on this
+ * machine (ceremony, board chain, every ballot proof, the aggregate, the decryptions, the totals and the
+ * result hash: everything but the signatures still being gathered), check that it is the ceremony this
+ * key file took part in, and sign its result hash with the member's ceremony key.
+ */
+export async function signRecord(o: CommitteeOptions): Promise<unknown> {
+  const key = loadKeyFile(o.keyFile);
+  const round = o.round ?? key.round ?? (await get<{ round: number }>(o, '')).round;
+  const draft = await get<DraftView>(o, `/rounds/${round}/ballot-record/draft`);
+  const authSecretKey = scalarFromWire(key.authSecretKey, 'authSecretKey');
+  const mine = draft.record.ceremony.members.find((m) => m.index === key.index);
+  if (!mine || mine.authPublicKey !== pointToWire(G.multiply(authSecretKey)))
+    throw new Error(`${o.keyFile} is not a key of round ${round}'s ceremony; use that round's key file`);
+  try {
+    await verifyElectionRecord({ ...draft.record, signatures: [] });
+    throw new Error('the draft verified without any signature; refusing to sign a record that needs none');
+  } catch (error) {
+    if (!(error instanceof RecordVerificationError) || error.code !== 'signature')
+      throw new Error(`the record draft of round ${round} does not verify: ${(error as Error).message}`, {
+        cause: error,
+      });
+  }
+  const signature = sign(authSecretKey, fromBase64url(draft.record.resultHash, 32), systemRandom);
+  return get(o, `/rounds/${round}/ballot-record/signatures`, 'POST', {
+    signature: signatureToWire(signature),
+  });
+}
+
+export const COMMANDS = { keygen, publish, shares, confirm, decrypt, sign: signRecord } as const;
+
+/** Parse `keygen|publish|shares|confirm|decrypt|sign --election ID --url URL --token TOKEN --key-file PATH [--round N]`. */
+function roundFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,3}$/.test(value)) throw new Error(`--round must be a round number, got ${value}`);
+  return Number(value);
+}
+
+export function parseArguments(argv: readonly string[]): {
+  command: keyof typeof COMMANDS;
+  options: CommitteeOptions;
+} {
   const [command, ...rest] = argv;
   if (!command || !(command in COMMANDS))
-    throw new Error('usage: committee keygen|publish|shares|confirm|decrypt --election ID --url URL --token TOKEN --key-file PATH');
+    throw new Error(
+      'usage: committee keygen|publish|shares|confirm|decrypt|sign --election ID --url URL --token TOKEN --key-file PATH [--round N]',
+    );
   const flags = new Map<string, string>();
   for (let i = 0; i < rest.length; i += 2) {
     const flag = rest[i]!;
@@ -243,6 +335,12 @@ export function parseArguments(argv: readonly string[]): { command: keyof typeof
   };
   return {
     command: command as keyof typeof COMMANDS,
-    options: { election: need('election'), url: need('url').replace(/\/$/, ''), token: need('token'), keyFile: need('key-file') },
+    options: {
+      election: need('election'),
+      url: need('url').replace(/\/$/, ''),
+      token: need('token'),
+      keyFile: need('key-file'),
+      round: roundFlag(flags.get('round')),
+    },
   };
 }

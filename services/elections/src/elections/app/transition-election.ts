@@ -1,4 +1,4 @@
-import { assertNoIncompleteCeremony } from '../../ballot-box/ceremony.js';
+import { assertBallotBoxReady } from '../../ballot-box/ceremony.js';
 import { publishEvent } from '@konsey/service-kit';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import {
@@ -133,9 +133,6 @@ export async function transitionElection(
       changes.registered = roll.length;
       changes.rollFrozenAt = now;
     }
-    if (event.type === 'open-voting' || event.type === 'open-next-round') {
-      await assertNoIncompleteCeremony(tx, row.id, next.round);
-    }
     if (event.type === 'open-voting') {
       const eligible = await tx.electionCandidacy.findMany({
         where: { electionId: row.id, status: 'standing', eligible: true },
@@ -144,6 +141,12 @@ export async function transitionElection(
       // With no eligible candidate the round still opens, with nobody on the ballot: its count leaves
       // every seat vacant, and that result is certified without naming anyone (a rerun is a new election).
       if (eligible.length === 0) noCandidate = true;
+      await assertBallotBoxReady(
+        tx,
+        row.id,
+        next.round,
+        eligible.map((candidacy) => candidacy.memberId),
+      );
       await openRound(
         tx,
         row,
@@ -161,6 +164,7 @@ export async function transitionElection(
     if (event.type === 'open-next-round') {
       const outcome = (await currentRound(tx, row))?.decision as RoundOutcome;
       if (outcome.kind !== 'next-round') throw new Error('unreachable: checked in eventFor');
+      await assertBallotBoxReady(tx, row.id, next.round, outcome.next.candidateIds);
       await openRound(tx, row, next.round, outcome.next, now);
     }
     if (event.type === 'close-voting')
