@@ -26,7 +26,7 @@ export async function rosterMember(
 }
 
 /**
- * A two-seat Executive Board election taken to a frozen roll with the candidates standing: the state in
+ * An election (by default a two-seat Executive Board) taken to a frozen roll with the candidates standing: the state in
  * which the committee runs its key ceremony. The tests' clock is 2027-03-01.
  */
 export async function electionWithFrozenRoll(options: {
@@ -35,15 +35,19 @@ export async function electionWithFrozenRoll(options: {
   bodyId: string;
   committee: readonly string[];
   candidates: readonly string[];
+  /** Default: the Executive Board with two seats, a committee threshold of 2. */
+  office?: string;
+  settings?: Record<string, unknown>;
+  threshold?: number;
 }): Promise<string> {
   const { call, staff } = options;
   const created = await call('POST', '/v1/elections', {
     token: staff,
     body: {
       title: 'Yürütme Kurulu seçimi 2027',
-      office: 'executive-board',
+      office: options.office ?? 'executive-board',
       bodyId: options.bodyId,
-      settings: { seats: 2 },
+      settings: options.settings ?? { seats: 2 },
       term: { periodStart: 2024, term: 1 },
       schedule: {
         votingDay: '2027-03-20',
@@ -52,7 +56,7 @@ export async function electionWithFrozenRoll(options: {
         objectionsCloseOn: '2027-03-12',
         rollFreezeOn: '2027-03-15',
       },
-      committee: { memberIds: options.committee, threshold: 2 },
+      committee: { memberIds: options.committee, threshold: options.threshold ?? 2 },
     },
   });
   if (created.status !== 201) throw new Error(`election not created: ${created.status} ${created.text}`);

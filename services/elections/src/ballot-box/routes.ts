@@ -147,7 +147,7 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       access: { anyOf: COMMITTEE },
       request: {
         params: ElectionParams,
-        body: z.strictObject({ envelopes: z.array(EnvelopeJson).min(1).max(254) }),
+        body: z.strictObject({ envelopes: z.array(EnvelopeJson).max(254) }),
       },
       responses: { 200: { description: 'Tören / Ceremony' } },
       handler: async ({ params, body, auth }) => ({
