@@ -40,10 +40,10 @@ export function printReport(r) {
     ],
     ['intake errors', errors, 'none', ''],
     [
-      'intake of real ballots (verification phase)',
-      `${f(r.realIntake.acceptedPerSecondOverall, 1)} /s`,
+      `intake of real ballots, ${r.realIntake.concurrency} at a time`,
+      `${f(r.realIntake.perSecond, 1)} /s`,
       '',
-      `p99 ${f(r.realIntake.p99)} ms, ${f(r.realIntake.accepted)} of ${f(r.realIntake.offered)}`,
+      `p50 ${f(r.realIntake.p50)} ms, p99 ${f(r.realIntake.p99)} ms, ${r.realIntake.retries} retried 5xx`,
     ],
     ['verification, 1 worker process', `${f(r.verification.oneWorker, 1)} ballots/s`, '≥ 40 /s per core', ''],
     [
