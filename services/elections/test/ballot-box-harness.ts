@@ -13,7 +13,12 @@ import {
   type ElectionParameters,
 } from '@konsey/ballot-crypto';
 import type { Gender, Role } from '@konsey/contracts';
-import { createApiClient, startTestService, startTestTokenIssuer } from '@konsey/service-kit/testing';
+import {
+  createApiClient,
+  startTestService,
+  startTestTokenIssuer,
+  type ApiAnswer,
+} from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
 import { verifyBallotBatch } from '../src/ballot-box/index.js';
 import {
@@ -48,7 +53,7 @@ export async function startBallotBoxHarness(label: string) {
   const keyDir = await mkdtemp(join(tmpdir(), `konsey-${label}-`));
   const contexts = new Map<string, ElectionContext>();
 
-  const expectStatus = (answer: { status: number; text: string }, status: number, what: string) => {
+  const expectStatus = (answer: ApiAnswer, status: number, what: string) => {
     if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${answer.text}`);
     return answer;
   };
@@ -68,7 +73,10 @@ export async function startBallotBoxHarness(label: string) {
     },
 
     async step(electionId: string, action: string): Promise<Json> {
-      const answer = await call('POST', `/v1/elections/${electionId}/transitions`, { token: staff, body: { action } });
+      const answer = await call('POST', `/v1/elections/${electionId}/transitions`, {
+        token: staff,
+        body: { action },
+      });
       return expectStatus(answer, 200, action).body;
     },
 

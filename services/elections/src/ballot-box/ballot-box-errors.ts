@@ -87,6 +87,16 @@ export const ballotBoxErrors = defineErrorCodes({
     tr: 'Bu kurul üyesi bu turun sonucunu zaten imzaladı.',
     en: 'This committee member already signed this round’s result.',
   },
+  'voter-not-present': {
+    status: 403,
+    tr: 'Bu seçimde oy salonda kullanılıyor: önce kapıdaki yoklamaya kaydolun.',
+    en: 'This election is voted in the hall: check in at the door first.',
+  },
+  'ballot-presence-sitting-invalid': {
+    status: 422,
+    tr: 'Belirtilen oturum bu seçimin kurulunun planlanmış ya da açık bir oturumu değil.',
+    en: 'The sitting named is not a scheduled or open sitting of this election’s body.',
+  },
   'voter-not-on-roll': {
     status: 403,
     tr: 'Bu seçimin kesinleşmiş hazirun listesinde değilsiniz.',

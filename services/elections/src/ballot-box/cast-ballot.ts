@@ -13,6 +13,7 @@ import { AppError } from '@konsey/service-kit';
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
+import { assertPresentIfRequired } from './presence.js';
 import { appendToBoard } from './board.js';
 import { assertOnRoll } from './credentials.js';
 import { liveCeremony, manifestOf, type Caller, type Tx } from './ceremony.js';
@@ -145,10 +146,11 @@ export async function castBallot(
     const hash = ballotHash(Uint8Array.from(Buffer.from(ceremony.baseHash, 'hex')), ballot);
     const code = trackingCode(hash);
 
-    const recast = await tx.$queryRaw<
-      { recast: string }[]
-    >`SELECT recast FROM ballot_boxes WHERE election_id = ${electionId}::uuid`;
-    const single = (recast[0]?.recast ?? 'one') === 'one';
+    const box = await tx.$queryRaw<
+      { recast: string; sitting_id: string | null }[]
+    >`SELECT recast, sitting_id::text FROM ballot_boxes WHERE election_id = ${electionId}::uuid`;
+    await assertPresentIfRequired(tx, electionId, caller.subject, box[0]?.sitting_id ?? null);
+    const single = (box[0]?.recast ?? 'one') === 'one';
     const live = await tx.$queryRaw<{ ballot_hash: string; status: string }[]>`
       SELECT ballot_hash, status FROM ballots
       WHERE election_id = ${electionId}::uuid AND round = ${election.round} AND member_id = ${caller.subject}::uuid

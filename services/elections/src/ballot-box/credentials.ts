@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
+import { assertPresentIfRequired } from './presence.js';
 import { electionFacts, UUID, type Caller, type Tx } from './ceremony.js';
 
 export interface CredentialView {
@@ -13,7 +14,8 @@ export interface CredentialView {
 
 /**
  * A voter's ballot credential for the election: a binding derived from the election id and a random
- * nonce (never the member id itself), issued once per member of the frozen roll and bound into every
+ * nonce (never the member id itself), issued once per member of the frozen roll (checked in at the
+ * sitting, when voting is in person) and bound into every
  * ballot proof, so a ballot cannot be replayed under another voter or election.
  */
 export async function issueCredential(
@@ -29,6 +31,7 @@ export async function issueCredential(
         `credentials are issued once the roll is frozen and while voting is open (election is ${election.status})`,
       );
     await assertOnRoll(tx, electionId, caller.subject);
+    await assertPresentIfRequired(tx, electionId, caller.subject);
     const voterBinding = createHash('sha256')
       .update(`konsey/ballot-box/v1/voter-binding\0${electionId}\0`)
       .update(randomBytes(32))

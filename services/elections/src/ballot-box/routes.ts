@@ -29,6 +29,7 @@ import {
 import { issueCredential } from './credentials.js';
 import { draftRecord, publishedRecord, signResult } from './record.js';
 import { setClosingTime } from './scheduled-close.js';
+import { setPresence } from './presence.js';
 import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
 import { ballotQueue, BallotIntake } from './verification.js';
 import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
@@ -361,6 +362,19 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       handler: async ({ params, auth }) => ({
         status: 200,
         body: await ballotFigures(prisma, params.electionId, callerOf(auth)),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/v1/elections/:electionId/ballot-box/presence',
+      summary: 'Oylama salonda: yoklamaya kayıtlı üyeler / Voting in the hall: checked-in members only',
+      tags: ['ballot-box'],
+      access: { anyOf: COMMITTEE },
+      request: { params: ElectionParams, body: z.strictObject({ sittingId: z.uuid().nullable() }) },
+      responses: { 200: { description: 'Sandık / Ballot box' } },
+      handler: async ({ params, body, auth }) => ({
+        status: 200,
+        body: await setPresence(prisma, params.electionId, callerOf(auth), body.sittingId),
       }),
     }),
     defineRoute({
