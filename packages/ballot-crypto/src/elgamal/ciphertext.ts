@@ -1,6 +1,6 @@
 import { G, IDENTITY, type Point } from '../group/point.js';
 import { mulBase, mulSecret } from '../group/multiply.js';
-import type { Scalar } from '../group/scalar.js';
+import { halveScalar, type Scalar } from '../group/scalar.js';
 
 /** Exponential ElGamal ciphertext (α, β) = (g^r, g^m·h^r) under public key h. */
 export interface Ciphertext {
@@ -13,6 +13,19 @@ export function encrypt(m: number, r: Scalar, publicKey: Point): Ciphertext {
   // Votes are 0 or 1: take g^m from a table so both cost the same; larger m (tests) fall back.
   const gm = m === 0 ? IDENTITY : m === 1 ? G : mulBase(BigInt(m));
   return { alpha: mulBase(r), beta: mulSecret(publicKey, r).add(gm) };
+}
+
+let halfG: Point | undefined;
+
+/**
+ * (α/2, β/2) for {@link encrypt}(m, r, h), the same work on r/2: the halves that
+ * {@link doubleAndEncode} turns into the ciphertext and its encoding.
+ */
+export function encryptHalves(m: number, r: Scalar, publicKey: Point): Ciphertext {
+  halfG ??= G.multiplyUnsafe(halveScalar(1n));
+  const gm = m === 0 ? IDENTITY : m === 1 ? halfG : mulBase(halveScalar(BigInt(m)));
+  const rHalf = halveScalar(r);
+  return { alpha: mulBase(rHalf), beta: mulSecret(publicKey, rHalf).add(gm) };
 }
 
 /** Homomorphic addition: encrypts the sum of the plaintexts. */

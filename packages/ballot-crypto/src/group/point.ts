@@ -43,6 +43,11 @@ export function decodePoint(bytes: Uint8Array, where = 'point', options: DecodeP
   return p;
 }
 
+/** Records the canonical encoding of `p` computed by a batch encoder (see double-and-encode.ts). */
+export function rememberEncoding(p: Point, bytes: Uint8Array): void {
+  encodings.set(p, bytes);
+}
+
 /** Canonical 32-byte encoding. */
 export function encodePoint(p: Point): Uint8Array {
   let bytes = encodings.get(p);

@@ -21,6 +21,10 @@ export const subScalars = (a: Scalar, b: Scalar): Scalar => mod(a - b);
 /** (a · b) mod ℓ. */
 export const mulScalars = (a: Scalar, b: Scalar): Scalar => mod(a * b);
 
+const INV2 = (ORDER + 1n) / 2n;
+/** s/2 mod ℓ: the scalar of the half point that {@link doubleAndEncode} doubles back. */
+export const halveScalar = (s: Scalar): Scalar => mulScalars(s, INV2);
+
 /** Multiplicative inverse modulo ℓ (throws on 0). */
 export function invertScalar(a: Scalar): Scalar {
   return ristretto255.Point.Fn.inv(mod(a));

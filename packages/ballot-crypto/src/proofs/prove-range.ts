@@ -1,10 +1,10 @@
 import type { Ciphertext } from '../elgamal/ciphertext.js';
-import { InvalidInputError } from '../errors.js';
-import { mulBase, mulSecret } from '../group/multiply.js';
+import { doubleAndEncode } from '../group/double-and-encode.js';
 import type { Point } from '../group/point.js';
-import { randomScalar, systemRandom, type RandomSource } from '../group/random.js';
-import { addScalars, mod, mulScalars, subScalars, type Scalar } from '../group/scalar.js';
+import { systemRandom, type RandomSource } from '../group/random.js';
+import { addScalars, mulScalars, subScalars, type Scalar } from '../group/scalar.js';
 import type { ProofBinding } from './proof-binding.js';
+import { commitRange, type RangeCommitment } from './range-commitment.js';
 import { rangeChallenge } from './range-challenge.js';
 import type { BranchCommitment, RangeProof } from './range-proof.js';
 
@@ -22,37 +22,34 @@ export interface ProveRangeOptions {
   readonly random?: RandomSource;
 }
 
+/** The statement a committed range proof answers for. */
+export type RangeStatement = Pick<ProveRangeOptions, 'binding' | 'publicKey' | 'ciphertext' | 'nonce'>;
+
 /**
- * Proves that `ciphertext` encrypts `value` ∈ [lo, hi] without revealing which. Simulated branches
- * are built from the nonce directly (aⱼ = g^uⱼ, bⱼ = h^uⱼ·g^(−(m−j)cⱼ)), so every commitment is a
- * fixed-base multiplication; the real branch does the same amount of work on a dummy scalar.
+ * Completes a range proof: `commitments` are the doubled {@link RangeCommitment.halves}. The real
+ * branch's challenge is the Fiat–Shamir challenge minus the simulated ones.
  */
-export function proveRange(o: ProveRangeOptions): RangeProof {
-  const { value: m, nonce: rho, lo, hi } = o;
-  if (!(lo <= m && m <= hi)) throw new InvalidInputError(`value ${m} is outside [${lo}, ${hi}]`);
-  const random = o.random ?? systemRandom;
-  const n = hi - lo + 1;
-  const commitments: BranchCommitment[] = [];
-  const challenges: Scalar[] = [];
-  const us: Scalar[] = [];
-  for (let i = 0; i < n; i++) {
-    const j = lo + i;
-    const u = randomScalar(random);
-    const c = randomScalar(random);
-    const t = mod(BigInt(-(m - j)) * c);
-    const gt = mulBase(j === m ? randomScalar(random) : t); // dummy work on the real branch
-    const a = mulBase(u);
-    const hu = mulSecret(o.publicKey, u);
-    commitments.push({ a, b: j === m ? hu : hu.add(gt) });
-    challenges.push(c);
-    us.push(u);
-  }
-  const total = rangeChallenge(o.binding, o.publicKey, o.ciphertext, lo, hi, commitments);
-  const real = m - lo;
+export function answerRange(
+  s: RangeStatement,
+  k: RangeCommitment,
+  commitments: readonly Point[],
+): RangeProof {
+  const branches: BranchCommitment[] = [];
+  for (let i = 0; i < commitments.length; i += 2)
+    branches.push({ a: commitments[i]!, b: commitments[i + 1]! });
+  const total = rangeChallenge(s.binding, s.publicKey, s.ciphertext, k.lo, k.hi, branches);
+  const real = k.value - k.lo;
+  const challenges = [...k.challenges];
   let others = 0n;
-  for (let i = 0; i < n; i++) if (i !== real) others = addScalars(others, challenges[i]!);
+  for (let i = 0; i < challenges.length; i++) if (i !== real) others = addScalars(others, challenges[i]!);
   challenges[real] = subScalars(total, others);
   // v = u + ρ·c on every branch (on the real one, u is the commitment nonce w).
-  const responses = us.map((u, i) => addScalars(u, mulScalars(rho, challenges[i]!)));
-  return { commitments, challenges, responses };
+  const responses = k.nonces.map((u, i) => addScalars(u, mulScalars(s.nonce, challenges[i]!)));
+  return { commitments: branches, challenges, responses };
+}
+
+/** Proves that `ciphertext` encrypts `value` ∈ [lo, hi] without revealing which. */
+export function proveRange(o: ProveRangeOptions): RangeProof {
+  const k = commitRange(o.value, o.lo, o.hi, o.publicKey, o.random ?? systemRandom);
+  return answerRange(o, k, doubleAndEncode(k.halves));
 }
