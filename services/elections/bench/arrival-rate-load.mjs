@@ -103,7 +103,11 @@ export function percentile(sorted, p) {
 export function summarise({ results, total, windowSeconds }, acceptedStatus = 202) {
   const accepted = results.filter((r) => r.status === acceptedStatus);
   const inWindow = accepted.filter((r) => r.doneAt <= windowSeconds * 1000).length;
-  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  // Latency of the requests sent (failed ones included); arrivals never sent (client-backlog) have none.
+  const latencies = results
+    .filter((r) => r.error !== 'client-backlog')
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
   const errors = {};
   for (const r of results)
     if (r.status !== acceptedStatus) errors[r.status || r.error] = (errors[r.status || r.error] ?? 0) + 1;
