@@ -1,0 +1,34 @@
+import type { NotificationsReport } from '../report/result-types.js';
+import type { CouncilContext } from './council-context.js';
+import { eventually, type Json } from './http-client.js';
+
+/**
+ * What notifications sent during the rehearsal, from its operator API: wait until nothing is pending or
+ * queued, then count sent and failed notifications by event type; with the rehearsal's own SMTP sink,
+ * also how many mails arrived.
+ */
+export async function checkNotifications(context: CouncilContext): Promise<NotificationsReport> {
+  const list = (status: string) =>
+    context.api.json('notifications', 'GET', `/v1/notifications?status=${status}&limit=500`, {
+      token: context.staffToken,
+    });
+  await eventually(
+    'notifications delivered (nothing pending or queued)',
+    async () =>
+      ((await list('pending')).items as Json[]).length + ((await list('queued')).items as Json[]).length,
+    (waiting) => waiting === 0,
+    120_000,
+    500,
+  );
+  const sent = (await list('sent')).items as Json[];
+  const failed = (await list('failed')).items as Json[];
+  const byEvent: Record<string, number> = {};
+  for (const item of sent) byEvent[String(item.eventType)] = (byEvent[String(item.eventType)] ?? 0) + 1;
+  return {
+    sent: sent.length,
+    failed: failed.length,
+    byEvent,
+    capped: sent.length >= 500 || failed.length >= 500,
+    mailsReceived: context.smtp ? context.smtp.mails.length : null,
+  };
+}
