@@ -2,6 +2,7 @@ import type { MessageData, MessageType } from '@konsey/contracts';
 import type { TemplateVariables } from '../templates/render-template.js';
 import type { TemplateName } from '../templates/template-catalogue.js';
 import type { PersonalChannel } from './channel-name.js';
+import { reasonLines, submitterNotices } from './submitter-notices.js';
 
 /** Staff audiences: accounts holding the role that subscribed to them (PUT /v1/notifications/me/audiences/…). */
 export type StaffAudience = 'staff' | 'evaluation-committee' | 'election-committee' | 'executive-board';
@@ -56,8 +57,10 @@ const reasons = (list: { tr: string; en: string }[]) =>
  * | voting.opened | the active members of the election's body; integrations | e-mail, SMS; webhook |
  * | ballot.received | the voter (essential receipt) | e-mail, SMS |
  * | result.certified | voters of that election and the elected (essential); integrations | e-mail; webhook |
- * | motion.adopted / sent / decided | staff audiences `staff`, `executive-board`; integrations | e-mail; webhook |
- * | motion.overdue | staff audiences `staff`, `executive-board`; integrations | e-mail; webhook |
+ * | motion.submitted | the submitter and co-signers (receipt) | e-mail |
+ * | motion.returned | the submitter (e-mail, SMS), co-signers, members of the origin body; with the reasons | e-mail |
+ * | motion.rejected / merged / scheduled | the submitter, co-signers, members of the origin body | e-mail |
+ * | motion.adopted / sent / decided / overdue | the submitter, co-signers, members of the origin body; staff audiences `staff`, `executive-board`; integrations (without submitters) | e-mail; webhook |
  */
 export const recipientsTable = {
   'membership.application.submitted': (data) => [
@@ -181,11 +184,105 @@ export const recipientsTable = {
       },
     ];
   },
-  'motions.motion.adopted': (data) => motionNotices('motion-adopted', { ...data }),
-  'motions.motion.sent': (data) => motionNotices('motion-sent', { ...data }),
-  'motions.motion.decided': (data) => motionNotices('motion-decided', { ...data }),
-  'motions.motion.overdue': (data) => motionNotices('motion-overdue', { ...data }),
+  'motions.motion.submitted': (data) =>
+    submitterNotices(
+      data.submittedBy,
+      'own-motion-submitted',
+      { ...motionOf(data), revision: data.revision, submittedAt: data.submittedAt },
+      { originBody: false },
+    ),
+  'motions.motion.returned': (data) =>
+    submitterNotices(
+      data.submittedBy,
+      'own-motion-returned',
+      { ...motionOf(data), reasons: reasonLines(data.reasons), returnedAt: data.returnedAt },
+      { originBody: true, submitterChannels: ['email', 'sms'] },
+    ),
+  'motions.motion.rejected': (data) =>
+    submitterNotices(
+      data.submittedBy,
+      'own-motion-rejected',
+      {
+        ...motionOf(data),
+        stage: selectKey(data.stage),
+        reasons: reasonLines(data.reasons),
+        rejectedAt: data.rejectedAt,
+      },
+      { originBody: true },
+    ),
+  'motions.motion.merged': (data) =>
+    submitterNotices(
+      data.submittedBy,
+      'own-motion-merged',
+      {
+        ...motionOf(data),
+        mergedIntoId: data.mergedIntoId,
+        mergedIntoTitle: data.mergedIntoTitle ?? data.mergedIntoId,
+        mergedAt: data.mergedAt,
+      },
+      { originBody: true },
+    ),
+  'motions.motion.scheduled': (data) =>
+    submitterNotices(
+      data.submittedBy,
+      'own-motion-scheduled',
+      { ...motionOf(data), meetingOn: data.meetingOn, position: data.position },
+      { originBody: true },
+    ),
+  'motions.motion.adopted': (data) => [
+    ...submitterNotices(
+      data.submittedBy,
+      'own-motion-adopted',
+      { ...motionOf(data), adoptedAt: data.adoptedAt },
+      { originBody: true },
+    ),
+    ...motionNotices('motion-adopted', withoutSubmitters(data)),
+  ],
+  'motions.motion.sent': (data) => [
+    ...submitterNotices(
+      data.submittedBy,
+      'own-motion-sent',
+      { ...motionOf(data), letterNumber: data.letterNumber, sentOn: data.sentOn },
+      { originBody: true },
+    ),
+    ...motionNotices('motion-sent', withoutSubmitters(data)),
+  ],
+  'motions.motion.decided': (data) => [
+    ...submitterNotices(
+      data.submittedBy,
+      'own-motion-decided',
+      {
+        ...motionOf(data),
+        outcome: data.outcome,
+        decisionNumber: data.decisionNumber,
+        decidedOn: data.decidedOn,
+      },
+      { originBody: true },
+    ),
+    ...motionNotices('motion-decided', withoutSubmitters(data)),
+  ],
+  'motions.motion.overdue': (data) => [
+    ...submitterNotices(
+      data.submittedBy,
+      'own-motion-overdue',
+      { ...motionOf(data), sentOn: data.sentOn, firstMeetingOn: data.firstMeetingOn },
+      { originBody: true },
+    ),
+    ...motionNotices('motion-overdue', withoutSubmitters(data)),
+  ],
 } satisfies { [T in Exclude<MessageType, 'membership.contact.changed'>]?: Planner<T> };
+
+const motionOf = (data: { motionId: string; title: string; topic: string }) => ({
+  motionId: data.motionId,
+  title: data.title,
+  topic: data.topic,
+});
+
+/** Staff notices and webhooks carry the motion, never who submitted it. */
+function withoutSubmitters<T extends { submittedBy?: unknown }>(data: T): Omit<T, 'submittedBy'> {
+  const { submittedBy: _submitters, ...motion } = data;
+  return motion;
+}
 
 function motionNotices(template: TemplateName, variables: TemplateVariables): PlannedNotification[] {
   return [

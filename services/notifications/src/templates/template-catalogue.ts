@@ -1,4 +1,6 @@
 import type { Language } from '@konsey/contracts';
+import { municipalOutcome, sampleMotion as motion } from './motion-fragments.js';
+import { ownMotionTemplates } from './own-motion-templates.js';
 
 /** One message in both languages for each channel it may travel on (ICU MessageFormat). */
 export interface TemplateDefinition {
@@ -16,15 +18,6 @@ export interface TemplateDefinition {
 const office = {
   tr: '{office, select, president {Başkan} executive_board {Yürütme Kurulu üyesi} secretary_general {Genel Sekreter} facilitator {Kolaylaştırıcı} co_spokesperson {Eş Sözcü} other {{office}}}',
   en: '{office, select, president {President} executive_board {Executive Board member} secretary_general {Secretary-General} facilitator {Facilitator} co_spokesperson {Co-spokesperson} other {{office}}}',
-};
-const municipalOutcome = {
-  tr: '{outcome, select, accepted {kabul edildi} rejected {reddedildi} amended {değiştirilerek kabul edildi} other {komisyona havale edildi}}',
-  en: '{outcome, select, accepted {accepted} rejected {rejected} amended {accepted with amendments} other {referred to a commission}}',
-};
-const motion = {
-  motionId: '7f1c2c1e-3a51-4a7e-9d7e-3f0f4c1e9a10',
-  title: 'Kordon bisiklet yolu',
-  topic: 'transport',
 };
 
 /**
@@ -292,6 +285,7 @@ export const templates = {
     },
     sample: { ...motion, sentOn: '2026-03-15', firstMeetingOn: '2026-04-02' },
   },
+  ...ownMotionTemplates,
 } as const satisfies Record<string, TemplateDefinition>;
 
 export type TemplateName = keyof typeof templates;
