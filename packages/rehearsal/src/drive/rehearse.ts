@@ -4,7 +4,7 @@ import { GENERAL_ASSEMBLY, type Scenario } from '../scenario/scenario-types.js';
 import type { ElectionReport, MotionReport, NotificationsReport } from '../report/result-types.js';
 import type { SmtpSink } from '../suite/smtp-sink.js';
 import type { SuiteEndpoints } from '../suite/suite-endpoints.js';
-import { admitMembers, awaitRoster, createBodies } from './admit-members.js';
+import { admitMembers, awaitRoster, createBodies, recordRepresentatives } from './admit-members.js';
 import { checkNotifications } from './check-notifications.js';
 import { step, type CouncilContext, type StepRecord } from './council-context.js';
 import { Api } from './http-client.js';
@@ -86,6 +86,12 @@ export async function driveRehearsal(options: DriveOptions): Promise<DriveOutcom
       'başvuru ve kabul / applications and admission',
       () => admitMembers(context),
       (n) => `${n} members admitted`,
+    );
+    await step(
+      context,
+      "kurum temsilcileri / institutions' full representatives",
+      () => recordRepresentatives(context),
+      (n) => `${n} institutions`,
     );
     await step(
       context,

@@ -161,6 +161,7 @@ export async function runElection(
         }`,
     );
 
+    const electorate = electorateOf(context.scenario, election);
     await step(
       context,
       name('hazirun listesi / roll frozen'),
@@ -168,12 +169,15 @@ export async function runElection(
         const frozen = await transition('freeze-roll');
         report.rosterSize = frozen.registered as number;
         report.status = frozen.status as string;
+        if (report.rosterSize < electorate.length)
+          throw new Error(
+            `hazirun ${report.rosterSize} kişi, senaryonun seçmeni ${electorate.length} / the roll has ${report.rosterSize}, the scenario's electorate ${electorate.length}`,
+          );
         return frozen;
       },
       (f) => `${String(f.registered)} on the roll`,
     );
 
-    const electorate = electorateOf(context.scenario, election);
     for (let index = 0; ; index += 1) {
       const round = index + 1;
       const planned = election.rounds[index];

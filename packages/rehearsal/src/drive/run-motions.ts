@@ -145,7 +145,7 @@ export async function voteAndSendMotion(
             token: staffToken,
             body: { meetingOn: context.today },
           });
-          await api.call('motions', 'POST', `/v1/municipal-meetings/${String(meeting.id)}/agenda`, {
+          await api.call('motions', 'PUT', `/v1/municipal-meetings/${String(meeting.id)}/agenda`, {
             token: staffToken,
             body: { items: [{ motionId, agendaItem: `${motion.ref}` }] },
           });
