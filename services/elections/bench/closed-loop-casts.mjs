@@ -1,8 +1,10 @@
 // Cast every ballot with a few phones at a time (a closed loop), each retrying a 5xx or a network
 // error with the same Idempotency-Key as a phone does, until all have their 202.
 import { percentile } from './arrival-rate-load.mjs';
+import { cpuSeconds } from './process-cpu.mjs';
 
-export async function castAll({ url, requests, concurrency = 4, maxAttempts = 20 }) {
+export async function castAll({ url, apiPid, requests, concurrency = 4, maxAttempts = 20 }) {
+  const cpuBefore = cpuSeconds(apiPid);
   const latencies = [];
   let retries = 0;
   let next = 0;
@@ -28,12 +30,14 @@ export async function castAll({ url, requests, concurrency = 4, maxAttempts = 20
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  const apiCpuMsPerCast = ((cpuSeconds(apiPid) - cpuBefore) * 1000) / latencies.length;
   const sorted = latencies.sort((a, b) => a - b);
   return {
     accepted: latencies.length,
     concurrency,
     perSecond: latencies.length / seconds,
     retries,
+    apiCpuMsPerCast,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
   };

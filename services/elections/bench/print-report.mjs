@@ -40,10 +40,22 @@ export function printReport(r) {
     ],
     ['intake errors', errors, 'none', ''],
     [
+      '  API CPU per request sent (intake window)',
+      `${f(intake.apiCpuMsPerRequest, 1)} ms`,
+      '',
+      'process CPU time, not wall clock',
+    ],
+    [
       `intake of real ballots, ${r.realIntake.concurrency} at a time`,
       `${f(r.realIntake.perSecond, 1)} /s`,
       '',
       `p50 ${f(r.realIntake.p50)} ms, p99 ${f(r.realIntake.p99)} ms, ${r.realIntake.retries} retried 5xx`,
+    ],
+    [
+      '  API CPU per real cast',
+      `${f(r.realIntake.apiCpuMsPerCast, 1)} ms`,
+      '',
+      `→ ${f(1000 / r.realIntake.apiCpuMsPerCast)} casts/s per API core`,
     ],
     ['verification, 1 worker process', `${f(r.verification.oneWorker, 1)} ballots/s`, '≥ 40 /s per core', ''],
     [
@@ -51,6 +63,12 @@ export function printReport(r) {
       `${f(r.verification.twoWorkers, 1)} ballots/s`,
       'scales',
       JSON.stringify(r.verification.statuses),
+    ],
+    [
+      '  worker CPU per verified ballot',
+      `${f(r.verification.workerCpuMsPerBallot, 1)} ms`,
+      '',
+      `→ ${f(1000 / r.verification.workerCpuMsPerBallot, 1)} ballots/s per worker core`,
     ],
     [`close → tally readable (${r.totals.ballotCount} ballots)`, `${f(r.totals.tallyReadyMs)} ms`, '', ''],
     [

@@ -9,6 +9,8 @@ import { benchArgs, USAGE } from './bench-args.mjs';
 import { runArrivalRate, summarise } from './arrival-rate-load.mjs';
 import { closeToTotals } from './close-to-totals.mjs';
 import { castAll } from './closed-loop-casts.mjs';
+import { cpuSeconds } from './process-cpu.mjs';
+import { chaosRun } from './chaos-run.mjs';
 import { openElection } from './election-fixture.mjs';
 import { postgresInsertRate } from './postgres-insert-rate.mjs';
 import { printReport } from './print-report.mjs';
@@ -53,6 +55,7 @@ async function intakePhase(args, issuer) {
     log(`warm-up: ${WARM_UP} casts at 50/s`);
     await runArrivalRate({ url: stack.url, rate: 50, durationSeconds: WARM_UP / 50, request: request(0) });
     log(`intake: ${args.rate}/s for ${args.durationSeconds} s`);
+    const cpuBefore = cpuSeconds(stack.api.child.pid);
     const run = await runArrivalRate({
       url: stack.url,
       rate: args.rate,
@@ -60,6 +63,9 @@ async function intakePhase(args, issuer) {
       request: request(WARM_UP),
     });
     const intake = summarise(run);
+    intake.apiCpuMsPerRequest =
+      ((cpuSeconds(stack.api.child.pid) - cpuBefore) * 1000) /
+      run.results.filter((r) => r.error !== 'client-backlog').length;
     log(`raw inserts: ${JSON.stringify(insert)}`);
     log(`intake: ${JSON.stringify(intake)}`);
     return { insert: { ...insert, connections: POOL_MAX }, intake };
@@ -83,6 +89,7 @@ async function verificationPhase(args, issuer) {
     log('casting them, 4 at a time (no worker running yet)');
     const realIntake = await castAll({
       url: stack.url,
+      apiPid: stack.api.child.pid,
       requests: ballots.map((b, i) => castRequest(election.electionId, election.voters[i], b.ballot)),
     });
     log(`real ballots: ${JSON.stringify(realIntake)}`);
@@ -123,13 +130,25 @@ const report = {
 };
 const issuer = await startTestTokenIssuer();
 try {
-  Object.assign(report, await intakePhase(args, issuer));
-  Object.assign(report, await verificationPhase(args, issuer));
-  report.loadAfter = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  printReport(report);
-  if (args.json) console.log(JSON.stringify(report, null, 2));
+  if (args.chaos) {
+    const chaos = await chaosRun({ issuer, rate: args.rate, durationSeconds: args.durationSeconds, log });
+    console.log(
+      `\nBallot box chaos run, ${report.date}, ${report.cpus} cores, load average before ${report.loadBefore}`,
+    );
+    console.log(JSON.stringify(chaos, null, 2));
+    console.log(
+      chaos.ok ? 'OK: every acknowledged ballot is on the board and counted once' : 'FAILED: see above',
+    );
+    process.exitCode = chaos.ok ? 0 : 1;
+  } else {
+    Object.assign(report, await intakePhase(args, issuer));
+    Object.assign(report, await verificationPhase(args, issuer));
+    report.loadAfter = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    printReport(report);
+    if (args.json) console.log(JSON.stringify(report, null, 2));
+  }
 } finally {
   await issuer.close();
 }

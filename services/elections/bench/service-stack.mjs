@@ -38,8 +38,8 @@ process.once('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) process.once(signal, () => process.exit(130));
 
 /** Start one service process; its stderr is kept (last 4 KiB) to explain a crash. */
-export async function startServiceProcess({ role, env, name }) {
-  const port = await freePort();
+export async function startServiceProcess({ role, env, name, port: fixedPort }) {
+  const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', './dist/instrument.js', './dist/main.js'], {
     cwd: serviceDir,
     env: { ...process.env, ...env, PORT: String(port), KONSEY_PROCESS: role },
@@ -56,7 +56,15 @@ export async function startServiceProcess({ role, env, name }) {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${stderr}`, { cause: error });
   }
-  return { name, url, child, stderr: () => stderr };
+  return { name, url, port, child, stderr: () => stderr };
+}
+
+/** kill -9, and wait until it is gone. */
+export async function killProcess({ child }) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
 }
 
 async function stopProcess({ child }) {
@@ -95,7 +103,9 @@ export async function startStack({ label, jwksUrl, redisUrl = TEST_REDIS_URL, po
     url: api.url,
     databaseUrl: database.url,
     env,
-    api,
+    get api() {
+      return api;
+    },
     workers,
     async addWorker() {
       const worker = await startServiceProcess({
@@ -105,6 +115,22 @@ export async function startStack({ label, jwksUrl, redisUrl = TEST_REDIS_URL, po
       });
       workers.push(worker);
       return worker;
+    },
+    /** kill -9 the API and start it again on the same port. */
+    async restartApi(downMs = 0) {
+      await killProcess(api);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      api = await startServiceProcess({ role: 'api', env, name: 'elections-api', port: api.port });
+    },
+    /** kill -9 worker `index` and start a new one in its place. */
+    async restartWorker(index, downMs = 0) {
+      await killProcess(workers[index]);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      workers[index] = await startServiceProcess({
+        role: 'worker',
+        env,
+        name: `elections-worker-${index + 1}`,
+      });
     },
     async stop() {
       await Promise.all([api, ...workers].map(stopProcess));

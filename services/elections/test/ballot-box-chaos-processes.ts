@@ -86,6 +86,7 @@ export async function redisServer(dir: string): Promise<ChaosProcess & { url: st
   const ping = async () => {
     const { Redis } = await import('ioredis');
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => undefined); // not up yet: connect() rejects, which is the answer
     try {
       await client.connect();
       return (await client.ping()) === 'PONG';
