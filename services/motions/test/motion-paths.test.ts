@@ -11,8 +11,10 @@ describe('a motion from draft to the municipal council’s decision', () => {
 
   const gaBodyId = randomUUID();
   const member = (sub: string) => motions.token(sub, ['member']);
-  const board = () => motions.token('board-1', ['executive-board']);
-  const staff = () => motions.token('staff-1', ['staff']);
+  // Token subjects are member or account ids, UUIDs, as membership issues them (events carry them).
+  const boardMemberId = randomUUID();
+  const board = () => motions.token(boardMemberId, ['executive-board']);
+  const staff = () => motions.token(randomUUID(), ['staff']);
   const post = async (path: string, token: string, body: unknown = {}) =>
     motions.call('POST', path, { token, body });
   const state = async (id: string) =>
@@ -24,7 +26,7 @@ describe('a motion from draft to the municipal council’s decision', () => {
 
   /** A member motion with its three co-sponsors, submitted. */
   const submitted = async (title = 'Alsancak’ta yayalaştırma önerisi') => {
-    const submitter = `m-${randomUUID()}`;
+    const submitter = randomUUID();
     const created = await post('/v1/motions', await member(submitter), {
       title,
       text: 'Kıbrıs Şehitleri Caddesi’nin tamamı yayalaştırılsın; ışıklı kavşaklar düzenlensin.',
@@ -38,7 +40,7 @@ describe('a motion from draft to the municipal council’s decision', () => {
     for (const name of ['Gülşen Işık', 'İsmail Çağlar', 'Şükrü Öz'])
       expect(
         (
-          await post(`/v1/motions/${id}/co-sponsors`, await member(`m-${randomUUID()}`), {
+          await post(`/v1/motions/${id}/co-sponsors`, await member(randomUUID()), {
             displayName: name,
           })
         ).status,
@@ -188,7 +190,7 @@ describe('a motion from draft to the municipal council’s decision', () => {
       { displayName: 'Şükrü Öz' },
     ]);
     expect(JSON.stringify(publicView.body)).not.toContain(motion.submitter);
-    expect(JSON.stringify(publicView.body)).not.toContain('board-1');
+    expect(JSON.stringify(publicView.body)).not.toContain(boardMemberId);
 
     const feed = await motions.request('GET', '/v1/public/feed.atom');
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');
@@ -342,7 +344,7 @@ describe('a motion from draft to the municipal council’s decision', () => {
   });
 
   it('when a member motion lacks co-sponsors or the input is bad, then the reason or the field is named', async () => {
-    const submitter = `m-${randomUUID()}`;
+    const submitter = randomUUID();
     const draft = await post('/v1/motions', await member(submitter), {
       title: 'Tek başına önerge',
       text: 'Metin',
@@ -377,7 +379,7 @@ describe('a motion from draft to the municipal council’s decision', () => {
   });
 
   it('when a file is attached, then it is stored by its hash and served back; a file of another type is refused', async () => {
-    const submitter = `m-${randomUUID()}`;
+    const submitter = randomUUID();
     const draft = await post('/v1/motions', await member(submitter), draftBody());
     const content = Buffer.from('Maliyet tablosu: 4.000.000 TL\n');
     const upload = await motions.call(

@@ -22,7 +22,7 @@ describe('motions handles elections.poll.decided', () => {
         rationale: 'Gerekçe',
         topic: 'transport',
         originKind: 'members',
-        submitterId: 'm-1',
+        submitterId: randomUUID(),
         submitterName: 'Ayşe Yılmaz',
         state: 'voting',
         pollId,

@@ -4,7 +4,8 @@ import type { Actor } from '../domain/actor.js';
 import { fromCalendarDate, toCalendarDate } from '../domain/calendar-date.js';
 import type { MotionsPrisma } from '../motions-prisma.js';
 import type { MotionContext } from './motion-context.js';
-import { motionRef, transitionMotion } from './transition-motion.js';
+import { motionEventRef } from './motion-event-ref.js';
+import { transitionMotion } from './transition-motion.js';
 
 /** The Executive Board opens the agenda of a General Assembly meeting. */
 export async function createAgenda(
@@ -49,7 +50,7 @@ export async function scheduleMotion(
     await publishEvent(tx, {
       type: 'motions.motion.scheduled',
       data: {
-        ...motionRef(after),
+        ...(await motionEventRef(tx, after)),
         agendaId: agenda.id,
         meetingOn: toCalendarDate(agenda.meetingOn),
         position,

@@ -2,6 +2,7 @@ import { AppError, publishEvent } from '@konsey/service-kit';
 import type { MotionRow } from '../data/motion-repository.js';
 import type { Actor } from '../domain/actor.js';
 import type { MotionContext } from './motion-context.js';
+import { motionEventRef } from './motion-event-ref.js';
 import { motionRef, transitionMotion } from './transition-motion.js';
 
 function mustBeSubmitter(actor: Actor) {
@@ -108,7 +109,11 @@ export async function submitMotion(
     });
     await publishEvent(tx, {
       type: 'motions.motion.submitted',
-      data: { ...motionRef(after), revision: after.revision, submittedAt: new Date().toISOString() },
+      data: {
+        ...(await motionEventRef(tx, after)),
+        revision: after.revision,
+        submittedAt: new Date().toISOString(),
+      },
     });
   });
 }

@@ -3,7 +3,7 @@ import { recordTransition } from '../data/motion-repository.js';
 import { fromCalendarDate, toCalendarDate } from '../domain/calendar-date.js';
 import { judgeFirstMeeting } from '../domain/first-meeting-rule.js';
 import type { MotionsPrisma, MotionsTx } from '../motions-prisma.js';
-import { motionRef } from './transition-motion.js';
+import { motionEventRef } from './motion-event-ref.js';
 
 export interface FlagOverdueOptions {
   today: string;
@@ -53,7 +53,11 @@ export async function flagOverdueMotions(tx: MotionsTx, options: FlagOverdueOpti
     });
     await publishEvent(tx, {
       type: 'motions.motion.overdue',
-      data: { ...motionRef(motion), sentOn: toCalendarDate(motion.letterDate!), firstMeetingOn },
+      data: {
+        ...(await motionEventRef(tx, motion)),
+        sentOn: toCalendarDate(motion.letterDate!),
+        firstMeetingOn,
+      },
     });
     flagged.push(motion.id);
   }

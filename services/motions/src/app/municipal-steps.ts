@@ -6,7 +6,8 @@ import { fromCalendarDate, toCalendarDate } from '../domain/calendar-date.js';
 import type { MotionsPrisma } from '../motions-prisma.js';
 import { flagOverdueMotions } from './flag-overdue-motions.js';
 import type { MotionContext } from './motion-context.js';
-import { motionRef, transitionMotion } from './transition-motion.js';
+import { motionEventRef } from './motion-event-ref.js';
+import { transitionMotion } from './transition-motion.js';
 
 /** The Executive Board sends an adopted motion to the municipality with an official letter. */
 export async function sendMotion(
@@ -45,7 +46,11 @@ export async function sendMotion(
     });
     await publishEvent(tx, {
       type: 'motions.motion.sent',
-      data: { ...motionRef(after), letterNumber: options.letterNumber, sentOn: options.letterDate },
+      data: {
+        ...(await motionEventRef(tx, after)),
+        letterNumber: options.letterNumber,
+        sentOn: options.letterDate,
+      },
     });
   });
 }
@@ -145,7 +150,7 @@ export async function recordMunicipalDecision(
     await publishEvent(tx, {
       type: 'motions.motion.decided',
       data: {
-        ...motionRef(after),
+        ...(await motionEventRef(tx, after)),
         outcome: options.outcome,
         decisionNumber: options.decisionNumber,
         decidedOn: options.decidedOn,

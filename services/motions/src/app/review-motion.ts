@@ -1,7 +1,8 @@
 import { AppError, publishEvent } from '@konsey/service-kit';
 import type { Actor } from '../domain/actor.js';
 import type { MotionContext } from './motion-context.js';
-import { motionRef, transitionMotion } from './transition-motion.js';
+import { motionEventRef } from './motion-event-ref.js';
+import { transitionMotion } from './transition-motion.js';
 
 export type ReviewDecision =
   | { action: 'start-review' }
@@ -21,6 +22,7 @@ export async function reviewMotion(
   const { decision } = options;
   const reasons = 'reasons' in decision ? decision.reasons : [];
   await context.prisma.$transaction(async (tx) => {
+    let mergeTargetTitle: string | undefined;
     const { after } = await transitionMotion(tx, {
       workflow: context.workflow,
       motionId: options.motionId,
@@ -40,10 +42,12 @@ export async function reviewMotion(
           throw new AppError('unknown-motion', {
             detail: `intoMotionId must name another motion that is ${MERGE_TARGETS.join(', ')}`,
           });
+        mergeTargetTitle = target.title;
       },
       changes: () => (decision.action === 'merge' ? { mergedIntoId: decision.intoMotionId } : {}),
     });
     const at = new Date().toISOString();
+    const ref = await motionEventRef(tx, after);
     if (decision.action === 'merge') {
       await tx.motionRelation.upsert({
         where: { motionId_relatedId: { motionId: decision.intoMotionId, relatedId: after.id } },
@@ -52,17 +56,22 @@ export async function reviewMotion(
       });
       await publishEvent(tx, {
         type: 'motions.motion.merged',
-        data: { ...motionRef(after), mergedIntoId: decision.intoMotionId, mergedAt: at },
+        data: {
+          ...ref,
+          mergedIntoId: decision.intoMotionId,
+          mergedIntoTitle: mergeTargetTitle!.slice(0, 300),
+          mergedAt: at,
+        },
       });
     } else if (decision.action === 'return') {
       await publishEvent(tx, {
         type: 'motions.motion.returned',
-        data: { ...motionRef(after), reasons, returnedAt: at },
+        data: { ...ref, reasons, returnedAt: at },
       });
     } else if (decision.action === 'reject') {
       await publishEvent(tx, {
         type: 'motions.motion.rejected',
-        data: { ...motionRef(after), stage: 'review', reasons, rejectedAt: at },
+        data: { ...ref, stage: 'review', reasons, rejectedAt: at },
       });
     }
   });

@@ -1,6 +1,7 @@
 import type { ParsedMessage } from '@konsey/contracts';
 import { publishEvent } from '@konsey/service-kit';
-import { motionRef, transitionMotion } from '../app/transition-motion.js';
+import { motionEventRef } from '../app/motion-event-ref.js';
+import { transitionMotion } from '../app/transition-motion.js';
 import { lockMotionByPoll } from '../data/motion-repository.js';
 import { SYSTEM_ACTOR } from '../domain/actor.js';
 import type { Workflow } from '../domain/motion-workflow.js';
@@ -44,12 +45,17 @@ export function onPollDecided(workflow: Workflow) {
     if (adopted) {
       await publishEvent(tx, {
         type: 'motions.motion.adopted',
-        data: { ...motionRef(after), adoptedAt: data.decidedAt },
+        data: { ...(await motionEventRef(tx, after)), adoptedAt: data.decidedAt },
       });
     } else {
       await publishEvent(tx, {
         type: 'motions.motion.rejected',
-        data: { ...motionRef(after), stage: 'general-assembly', reasons: [], rejectedAt: data.decidedAt },
+        data: {
+          ...(await motionEventRef(tx, after)),
+          stage: 'general-assembly',
+          reasons: [],
+          rejectedAt: data.decidedAt,
+        },
       });
     }
   };
