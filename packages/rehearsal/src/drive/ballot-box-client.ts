@@ -97,9 +97,22 @@ export async function runKeyCeremony(
 ): Promise<Json> {
   const url = context.api.endpoints.elections;
   const keyFiles = await Promise.all(committee.map((m) => keyFileOf(context, m.ref, electionRef, round)));
+  // Each step waits for every member's previous step (the CLI refuses to seal shares before all announced);
+  // within a step the members work at once, each on their own machine.
+  // The first member starts the ceremony alone (the start is idempotent, not meant to be raced).
+  await committeeCli({
+    command: 'keygen',
+    electionId,
+    url,
+    token: await committee[0]!.token(),
+    keyFile: keyFiles[0]!,
+  });
   for (const command of ['keygen', 'publish', 'shares', 'confirm'] as const)
-    for (const [i, member] of committee.entries())
-      await committeeCli({ command, electionId, url, token: await member.token(), keyFile: keyFiles[i]! });
+    await Promise.all(
+      committee.map(async (member, i) =>
+        committeeCli({ command, electionId, url, token: await member.token(), keyFile: keyFiles[i]! }),
+      ),
+    );
   return context.api.json('elections', 'GET', `/v1/elections/${electionId}/ceremony`, {
     token: await committee[0]!.token(),
   });

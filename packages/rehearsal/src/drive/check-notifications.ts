@@ -24,7 +24,13 @@ export async function checkNotifications(context: CouncilContext): Promise<Notif
   const failed = (await list('failed')).items as Json[];
   const byEvent: Record<string, number> = {};
   for (const item of sent) byEvent[String(item.eventType)] = (byEvent[String(item.eventType)] ?? 0) + 1;
+  const failures: Record<string, number> = {};
+  for (const item of failed) {
+    const key = `${String(item.eventType)} ${String(item.channel)}: ${String(item.lastError ?? '').slice(0, 120)}`;
+    failures[key] = (failures[key] ?? 0) + 1;
+  }
   return {
+    failures,
     sent: sent.length,
     failed: failed.length,
     byEvent,

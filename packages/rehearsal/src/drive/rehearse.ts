@@ -11,7 +11,7 @@ import { Api } from './http-client.js';
 import { importOffices } from './import-offices.js';
 import { PhaseTimer, type PhaseFigures } from './phase-timer.js';
 import { runElection } from './run-election.js';
-import { prepareMotions, voteAndSendMotion, type PreparedMotion } from './run-motions.js';
+import { prepareMotions, sendToMunicipality, voteOnMotion, type PreparedMotion } from './run-motions.js';
 import { inParallel } from './http-client.js';
 import { signInMember, signInStaff } from './sign-in.js';
 import { closeSitting, openSitting, type OpenSitting } from './sittings.js';
@@ -148,8 +148,14 @@ export async function driveRehearsal(options: DriveOptions): Promise<DriveOutcom
       if (electorateOf(options.scenario, election).length === 0) continue;
       outcome.elections.push(await runElection(context, election, sittingOf.get(election.body)!));
     }
+    const voted = [];
     for (const motion of prepared)
-      outcome.motions.push(await voteAndSendMotion(context, motion, sittingOf.get(GENERAL_ASSEMBLY)!));
+      voted.push({
+        prepared: motion,
+        report: await voteOnMotion(context, motion, sittingOf.get(GENERAL_ASSEMBLY)!),
+      });
+    await sendToMunicipality(context, voted);
+    outcome.motions.push(...voted.map((v) => v.report));
     for (const sitting of sittings)
       await step(context, `oturum kapandı / sitting closed: ${sitting.bodyRef}`, () =>
         closeSitting(context, sitting),

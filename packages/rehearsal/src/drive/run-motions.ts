@@ -1,6 +1,6 @@
 import { GENERAL_ASSEMBLY, type ScenarioMotion } from '../scenario/scenario-types.js';
 import type { MotionReport } from '../report/result-types.js';
-import { step, type CouncilContext } from './council-context.js';
+import { addDays, step, type CouncilContext } from './council-context.js';
 import { eventually, type Json } from './http-client.js';
 import { signInMember } from './sign-in.js';
 import { checkIn, type OpenSitting } from './sittings.js';
@@ -84,7 +84,7 @@ export async function prepareMotions(context: CouncilContext): Promise<PreparedM
  * the poll closes, motions records the outcome; an adopted motion goes to the municipality by official
  * letter, onto the municipal council's agenda, and gets its decision.
  */
-export async function voteAndSendMotion(
+export async function voteOnMotion(
   context: CouncilContext,
   prepared: PreparedMotion,
   sitting: OpenSitting,
@@ -132,44 +132,77 @@ export async function voteAndSendMotion(
       },
       (p) => `${p.yes} yes, ${p.no} no, ${p.abstain} abstain: ${p.outcome}`,
     );
-    if (report.state === 'adopted' && motion.municipality) {
-      await step(
-        context,
-        name('belediyeye / to the municipality'),
-        async () => {
-          await api.call('motions', 'POST', `/v1/motions/${motionId}/send`, {
-            token: staffToken,
-            body: { letterNumber: `KK-${motion.ref}`, letterDate: context.today },
-          });
-          const meeting = await api.json('motions', 'POST', '/v1/municipal-meetings', {
-            token: staffToken,
-            body: { meetingOn: context.today },
-          });
-          await api.call('motions', 'PUT', `/v1/municipal-meetings/${String(meeting.id)}/agenda`, {
-            token: staffToken,
-            body: { items: [{ motionId, agendaItem: `${motion.ref}` }] },
-          });
-          await api.call('motions', 'POST', `/v1/motions/${motionId}/municipal-decision`, {
-            token: staffToken,
-            body: {
-              outcome: motion.municipality!.outcome,
-              decisionNumber: `BM-${motion.ref}`,
-              decidedOn: context.today,
-              text: `Belediye Meclisi kararı / municipal council decision: ${motion.municipality!.outcome}`,
-            },
-          });
-          report.municipalOutcome = motion.municipality!.outcome;
-          const view = await api.json('motions', 'GET', `/v1/public/motions/${motionId}`);
-          report.state = view.state as string;
-          return report.state;
-        },
-        (s) => `state ${s}`,
-      );
-    }
   } catch (error) {
     report.error = (error as Error).message.slice(0, 600);
     const view = await api.json('motions', 'GET', `/v1/public/motions/${motionId}`).catch(() => undefined);
     if (view) report.state = view.state as string;
   }
   return report;
+}
+
+/**
+ * The Executive Board sends every adopted motion to the municipality by official letter (received
+ * today); the municipal council's next meeting (tomorrow, the first after receipt) takes them up, and
+ * its decisions are recorded.
+ */
+export async function sendToMunicipality(
+  context: CouncilContext,
+  motions: { prepared: PreparedMotion; report: MotionReport }[],
+): Promise<void> {
+  const going = motions.filter(
+    ({ prepared, report }) => report.state === 'adopted' && prepared.motion.municipality,
+  );
+  if (going.length === 0) return;
+  const { api, staffToken } = context;
+  const tomorrow = addDays(context.today, 1);
+  try {
+    await step(
+      context,
+      'önergeler belediyede / motions at the municipality',
+      async () => {
+        for (const { prepared } of going)
+          await api.call('motions', 'POST', `/v1/motions/${prepared.motionId}/send`, {
+            token: staffToken,
+            body: {
+              letterNumber: `KK-${prepared.motion.ref}`,
+              letterDate: context.today,
+              receivedOn: context.today,
+            },
+          });
+        const meeting = await api.json('motions', 'POST', '/v1/municipal-meetings', {
+          token: staffToken,
+          body: { meetingOn: tomorrow },
+        });
+        await api.call('motions', 'PUT', `/v1/municipal-meetings/${String(meeting.id)}/agenda`, {
+          token: staffToken,
+          body: {
+            items: going.map(({ prepared }, i) => ({ motionId: prepared.motionId, agendaItem: `${i + 1}` })),
+          },
+        });
+        for (const { prepared, report } of going) {
+          const outcome = prepared.motion.municipality!.outcome;
+          await api.call('motions', 'POST', `/v1/motions/${prepared.motionId}/municipal-decision`, {
+            token: staffToken,
+            body: {
+              outcome,
+              decisionNumber: `BM-${prepared.motion.ref}`,
+              decidedOn: tomorrow,
+              text: `Belediye Meclisi kararı / municipal council decision: ${outcome}`,
+            },
+          });
+          report.municipalOutcome = outcome;
+        }
+        return going.length;
+      },
+      (n) => `${n} motions decided`,
+    );
+  } catch (error) {
+    for (const { report } of going) report.error ??= (error as Error).message.slice(0, 600);
+  }
+  for (const { prepared, report } of going) {
+    const view = await api
+      .json('motions', 'GET', `/v1/public/motions/${prepared.motionId}`)
+      .catch(() => undefined);
+    if (view) report.state = view.state as string;
+  }
 }

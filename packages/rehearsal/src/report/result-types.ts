@@ -74,6 +74,8 @@ export interface NotificationsReport {
   sent: number;
   failed: number;
   byEvent: Record<string, number>;
+  /** Failed notifications by event type, channel and last error. */
+  failures: Record<string, number>;
   /** The operator API lists at most 500 per status: true when a list was that long (counts are lower bounds). */
   capped: boolean;
   /** Mails the rehearsal's SMTP sink received (null when it drove a suite whose mail it cannot see). */

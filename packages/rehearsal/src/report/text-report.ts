@@ -103,6 +103,9 @@ export function textReport(report: RehearsalReport): string {
     out.push(
       `Bildirimler / notifications: ${report.notifications.sent}${report.notifications.capped ? '+' : ''} gönderildi/sent, ${report.notifications.failed} başarısız/failed, ${report.notifications.mailsReceived ?? '—'} e-posta alındı/mails received`,
       table(['olay / event', 'adet / count'], Object.entries(report.notifications.byEvent).sort()),
+      ...Object.entries(report.notifications.failures).map(
+        ([what, n]) => `  ! başarısız / failed ×${n}: ${what}`,
+      ),
       '',
     );
   if (report.phases.length)
