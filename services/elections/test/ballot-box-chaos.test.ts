@@ -31,7 +31,7 @@ import {
 import { electionWithFrozenRoll } from './ballot-box-setup.js';
 import { electionsProcess, redisServer, type ChaosProcess } from './ballot-box-chaos-processes.js';
 
-const VOTERS = 150;
+const VOTERS = 120;
 const CASTERS = 6;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -141,8 +141,7 @@ describe('ballot box chaos: kill -9 the API, a worker and Redis during a peak', 
 
     // Every phone gets its credential and encrypts before the peak.
     const tokens = new Map<string, string>();
-    const casts: Cast[] = [];
-    for (const [i, memberId] of voters.entries()) {
+    const prepare = async (memberId: string, i: number): Promise<Cast> => {
       tokens.set(memberId, await issuer.mint({ sub: memberId, roles: ['member'], ttlSeconds: 3600 }));
       const credential = await call('POST', `/v1/elections/${electionId}/credentials`, {
         token: tokens.get(memberId)!,
@@ -160,14 +159,11 @@ describe('ballot box chaos: kill -9 the API, a worker and Redis during a peak', 
         voterBinding: fromBase64url(credential.body.voterBinding as string),
         selections: [marks],
       });
-      casts.push({
-        memberId,
-        ballot: ballotToJson(ballot),
-        marks,
-        idempotencyKey: randomUUID(),
-        attempts: 0,
-      });
-    }
+      return { memberId, ballot: ballotToJson(ballot), marks, idempotencyKey: randomUUID(), attempts: 0 };
+    };
+    const casts: Cast[] = [];
+    for (let i = 0; i < voters.length; i += CASTERS)
+      casts.push(...(await Promise.all(voters.slice(i, i + CASTERS).map((m, j) => prepare(m, i + j)))));
 
     // The peak: a few phones at a time; each retries with the same Idempotency-Key until it gets its 202.
     const castOne = async (cast: Cast) => {
@@ -213,7 +209,7 @@ describe('ballot box chaos: kill -9 the API, a worker and Redis during a peak', 
       await after(VOTERS * 0.1);
       await killAndRestart(api, 300);
       await after(VOTERS * 0.3);
-      await killAndRestart(redis, 1000);
+      await killAndRestart(redis, 500);
       await after(VOTERS * 0.5);
       // The worker goes last: its start-up reconciliation re-enqueues what the API could not hand to Redis.
       await killAndRestart(worker, 300);
