@@ -59,6 +59,7 @@ export async function runRehearsal(options: RunOptions): Promise<RunResult> {
       settings: settingsOf(options.scenario),
       operator,
       smtp,
+      sms: suite?.sms,
       workDir,
       concurrency: options.concurrency ?? 8,
       log,

@@ -36,5 +36,6 @@ export async function checkNotifications(context: CouncilContext): Promise<Notif
     byEvent,
     capped: sent.length >= 500 || failed.length >= 500,
     mailsReceived: context.smtp ? context.smtp.mails.length : null,
+    smsReceived: context.sms ? context.sms.messages.length : null,
   };
 }

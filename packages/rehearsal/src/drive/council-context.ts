@@ -1,5 +1,6 @@
 import type { CouncilSettings } from '../scenario/council-settings.js';
 import type { Scenario } from '../scenario/scenario-types.js';
+import type { SmsSink } from '../suite/sms-sink.js';
 import type { SmtpSink } from '../suite/smtp-sink.js';
 import type { Api } from './http-client.js';
 import type { PhaseTimer } from './phase-timer.js';
@@ -19,6 +20,7 @@ export interface CouncilContext {
   settings: CouncilSettings;
   timer: PhaseTimer;
   smtp: SmtpSink | undefined;
+  sms: SmsSink | undefined;
   operator: { email: string; password: string };
   /** Parallel requests (members acting at once). */
   concurrency: number;

@@ -58,6 +58,7 @@ export function resultFields(
         tied: (lot.tied as string[]).map((id) => refOf(context, id)),
         order: order.map((id) => refOf(context, id)),
         reproduced: JSON.stringify(redone) === JSON.stringify(order),
+        memberIds: Object.fromEntries((lot.tied as string[]).map((id) => [refOf(context, id), id])),
       };
     }),
   };

@@ -2,6 +2,7 @@ import type { CouncilSettings } from '../scenario/council-settings.js';
 import { electorateOf } from '../scenario/electorate.js';
 import { GENERAL_ASSEMBLY, type Scenario } from '../scenario/scenario-types.js';
 import type { ElectionReport, MotionReport, NotificationsReport } from '../report/result-types.js';
+import type { SmsSink } from '../suite/sms-sink.js';
 import type { SmtpSink } from '../suite/smtp-sink.js';
 import type { SuiteEndpoints } from '../suite/suite-endpoints.js';
 import { admitMembers, awaitRoster, createBodies, recordRepresentatives } from './admit-members.js';
@@ -22,6 +23,7 @@ export interface DriveOptions {
   settings: CouncilSettings;
   operator: { email: string; password: string };
   smtp: SmtpSink | undefined;
+  sms?: SmsSink | undefined;
   workDir: string;
   concurrency: number;
   log: (line: string) => void;
@@ -49,6 +51,7 @@ export async function driveRehearsal(options: DriveOptions): Promise<DriveOutcom
     settings: options.settings,
     timer,
     smtp: options.smtp,
+    sms: options.sms,
     operator: options.operator,
     concurrency: options.concurrency,
     workDir: options.workDir,

@@ -47,7 +47,17 @@ export interface ElectionReport {
   substitutes: Placement[];
   displacements: { seat: string; passedOver: Placement; inFavourOf: Placement; code: string }[];
   shortfalls: { seat: string; gender: string; missing: number; resolution: string }[];
-  tieBreaks: { seed: string; tied: string[]; order: string[]; reproduced: boolean }[];
+  /**
+   * Each drawing of lots: the seed fixed before voting, the tied refs, the drawn order, whether the
+   * rehearsal redrew the same order, and the tied members' ids (the lot key is SHA-256 of `seed:id`).
+   */
+  tieBreaks: {
+    seed: string;
+    tied: string[];
+    order: string[];
+    reproduced: boolean;
+    memberIds: Record<string, string>;
+  }[];
   /** SHA-256 of the certified result (what the committee approved). */
   recordHash: string | null;
   /** Every round's published ballot record verified by konsey-verify. */
@@ -80,6 +90,8 @@ export interface NotificationsReport {
   capped: boolean;
   /** Mails the rehearsal's SMTP sink received (null when it drove a suite whose mail it cannot see). */
   mailsReceived: number | null;
+  /** Text messages the rehearsal's stand-in SMS provider received (null when it drove a given suite). */
+  smsReceived: number | null;
 }
 
 export interface RehearsalReport {

@@ -101,7 +101,7 @@ export function textReport(report: RehearsalReport): string {
     );
   if (report.notifications)
     out.push(
-      `Bildirimler / notifications: ${report.notifications.sent}${report.notifications.capped ? '+' : ''} gönderildi/sent, ${report.notifications.failed} başarısız/failed, ${report.notifications.mailsReceived ?? '—'} e-posta alındı/mails received`,
+      `Bildirimler / notifications: ${report.notifications.sent}${report.notifications.capped ? '+' : ''} gönderildi/sent, ${report.notifications.failed} başarısız/failed, ${report.notifications.mailsReceived ?? '—'} e-posta alındı/mails received, ${report.notifications.smsReceived ?? '—'} SMS`,
       table(['olay / event', 'adet / count'], Object.entries(report.notifications.byEvent).sort()),
       ...Object.entries(report.notifications.failures).map(
         ([what, n]) => `  ! başarısız / failed ×${n}: ${what}`,

@@ -6,6 +6,7 @@ import { choosePostgres, chooseRedis, freePort } from '@konsey/launcher';
 import { createOperator, type Operator } from './create-operator.js';
 import { createOwnDatabases, type OwnDatabases } from './own-databases.js';
 import { startService, stopProcesses, waitReady, type StartedProcess } from './service-processes.js';
+import { SmsSink } from './sms-sink.js';
 import { SmtpSink } from './smtp-sink.js';
 import { SERVICES, type SuiteEndpoints } from './suite-endpoints.js';
 
@@ -14,6 +15,7 @@ export interface OwnSuite {
   endpoints: SuiteEndpoints;
   operator: Operator;
   smtp: SmtpSink;
+  sms: SmsSink;
   /** What it runs on, for the report. */
   description: { postgres: string; redis: string; dataDir: string; runId: string };
   processes: StartedProcess[];
@@ -44,11 +46,13 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
   const redis = await chooseRedis(env, join(dataDir, 'redis'));
   let databases: OwnDatabases | undefined;
   let smtp: SmtpSink | undefined;
+  let sms: SmsSink | undefined;
   const processes: StartedProcess[] = [];
   const cleanUp = async (keep: boolean) => {
     await stopProcesses(processes);
     if (redis.kind === 'spawned') redis.process.kill('SIGTERM');
     await smtp?.close();
+    await sms?.close();
     if (!keep) {
       await databases?.drop().catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
@@ -58,6 +62,7 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
     if (postgres.kind !== 'embedded')
       databases = await createOwnDatabases(postgres.serverUrl, runId, SERVICES);
     smtp = await SmtpSink.start(await freePort());
+    sms = await SmsSink.start(await freePort());
     const ports = Object.fromEntries(
       await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const)),
     ) as Record<(typeof SERVICES)[number], number>;
@@ -80,6 +85,11 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
       // Notifications: mail to the sink, fast enough for a council of hundreds.
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       EMAIL_RATE: '500/1000',
+      // SMS to the rehearsal's stand-in provider, at any hour (no quiet hours: `from` equals `to`).
+      SMS_URL: sms.url,
+      SMS_TOKEN: sms.token,
+      SMS_RATE: '500/1000',
+      SMS_QUIET_HOURS: '0-0',
       PUBLIC_BASE_URL: endpoints.notifications,
     };
     delete common.POSTGRES_URL;
@@ -121,6 +131,7 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
       endpoints,
       operator,
       smtp,
+      sms,
       processes,
       description: {
         postgres:
