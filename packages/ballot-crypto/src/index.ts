@@ -23,6 +23,7 @@ export type { EncryptedBallot, EncryptedContest, EncryptedSelection, BallotSecre
 export { encryptBallot, type EncryptBallotOptions, type EncryptedBallotResult } from './ballot/encrypt-ballot.js';
 export { verifyBallot, verifyBallots, type VerifyBallotsOptions } from './ballot/verify-ballot.js';
 export { ballotHash } from './ballot/ballot-hash.js';
+export { ballotHashOfJson } from './ballot/ballot-json-hash.js';
 export { trackingCode } from './ballot/tracking-code.js';
 export { createCommitteeMember, announce, type CommitteeMember, type CreateCommitteeMemberOptions } from './ceremony/committee-member.js';
 export type { MemberAnnouncement } from './ceremony/member-announcement.js';

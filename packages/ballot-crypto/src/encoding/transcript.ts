@@ -42,6 +42,19 @@ export class Transcript {
     return this.item(0x05, encodePoint(p));
   }
 
+  /**
+   * Appends a group element given as its 32-byte encoding, not decoded: for a hash taken before the
+   * point is checked (equal to {@link point} whenever the encoding is canonical).
+   */
+  pointBytes(b: Uint8Array): this {
+    return this.item(0x05, b);
+  }
+
+  /** Appends a scalar given as its 32-byte encoding, not decoded (see {@link pointBytes}). */
+  scalarBytes(b: Uint8Array): this {
+    return this.item(0x06, b);
+  }
+
   /** Appends several group elements, preceded by their count. */
   points(ps: readonly Point[]): this {
     this.number(ps.length);
