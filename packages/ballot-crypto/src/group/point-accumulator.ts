@@ -3,6 +3,7 @@ import { IDENTITY, type Point } from './point.js';
 import { K2D_LIMBS, LAYOUT, edwardsModuleBytes, fromLimbs } from './wasm-edwards.js';
 
 type EdwardsPoint = InstanceType<typeof ed25519.Point>;
+const Fp = ed25519.Point.Fp;
 
 /** The Edwards representative behind a ristretto255 element (noble keeps it `protected`). */
 export const edwardsOf = (p: Point): EdwardsPoint => (p as unknown as { ep: EdwardsPoint }).ep;
@@ -15,8 +16,7 @@ interface WasmApi {
 
 interface AdderExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  accumulate: (n: number, accBase: number, inBase: number) => void;
-  accumulateAffine: (n: number, accBase: number, inBase: number) => void;
+  accumulate: (pairs: number, accBase: number, inBase: number) => void;
 }
 
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
@@ -34,6 +34,15 @@ function adderModule(): object | null {
   return compiled;
 }
 
+/** Writes a field element (below 2^256) as 4 little-endian u64 words at word offset `o`. */
+function writeWords(w: BigUint64Array, o: number, x: bigint): void {
+  w[o] = x;
+  w[o + 1] = x >> 64n;
+  const high = x >> 128n;
+  w[o + 2] = high;
+  w[o + 3] = high >> 64n;
+}
+
 /**
  * A fixed number of running sums of ristretto255 points (one per slot), for PUBLIC points only
  * (variable-time, no secrets). `addAll(points)` adds `points[k]` into slot k. Backed by the
@@ -45,25 +54,26 @@ export class PointAccumulator {
   private readonly wasm: AdderExports | null;
   private readonly inBase = LAYOUT.input;
   private readonly accBase: number;
+  private readonly pairs: number;
   private words!: BigUint64Array;
   private limbs!: BigInt64Array;
   private readonly fallback: Point[];
 
   constructor(readonly size: number, options: { wasm?: boolean } = {}) {
     const module = options.wasm === false ? null : adderModule();
-    this.accBase = this.inBase + LAYOUT.inPoint * size;
+    this.pairs = Math.ceil(size / 2); // an odd last slot is paired with an unused one
+    this.accBase = this.inBase + 2 * LAYOUT.inPoint * this.pairs;
     this.fallback = module ? [] : Array.from({ length: size }, () => IDENTITY);
     this.wasm = module ? (new wasmApi!.Instance(module).exports as unknown as AdderExports) : null;
     if (!this.wasm) return;
-    const needed = this.accBase + LAYOUT.point * size;
+    const needed = this.accBase + LAYOUT.pair * this.pairs;
     const have = this.wasm.memory.buffer.byteLength;
     if (needed > have) this.wasm.memory.grow(Math.ceil((needed - have) / 65536));
     this.views();
-    K2D_LIMBS.forEach((l, i) => (this.limbs[LAYOUT.k2d / 8 + i] = l));
-    for (let k = 0; k < size; k++) {
-      const o = (this.accBase + LAYOUT.point * k) / 8;
-      this.limbs[o + 10] = 1n; // Y = 1
-      this.limbs[o + 20] = 1n; // Z = 1
+    K2D_LIMBS.forEach((l, i) => (this.limbs[LAYOUT.k2d / 8 + 2 * i] = this.limbs[LAYOUT.k2d / 8 + 2 * i + 1] = l));
+    for (let k = 0; k < this.pairs; k++) {
+      const o = (this.accBase + LAYOUT.pair * k) / 8;
+      for (const c of [1, 2]) this.limbs[o + (c * LAYOUT.fe) / 8] = this.limbs[o + (c * LAYOUT.fe) / 8 + 1] = 1n; // Y = Z = 1
     }
   }
 
@@ -86,23 +96,27 @@ export class PointAccumulator {
       return;
     }
     const w = this.words;
-    let affine = true;
+    const base = this.inBase >> 3;
     for (let k = 0; k < this.size; k++) {
-      const { X, Y, Z, T } = edwardsOf(points[k]!);
-      const o = (this.inBase >> 3) + 16 * k;
-      w[o] = X; w[o + 1] = X >> 64n; w[o + 2] = X >> 128n; w[o + 3] = X >> 192n;
-      w[o + 4] = Y; w[o + 5] = Y >> 64n; w[o + 6] = Y >> 128n; w[o + 7] = Y >> 192n;
-      w[o + 12] = T; w[o + 13] = T >> 64n; w[o + 14] = T >> 128n; w[o + 15] = T >> 192n;
+      const { X, Y, Z } = edwardsOf(points[k]!);
       if (Z !== 1n) {
-        affine = false;
-        w[o + 8] = Z; w[o + 9] = Z >> 64n; w[o + 10] = Z >> 128n; w[o + 11] = Z >> 192n;
-      } else {
-        w[o + 8] = 1n; w[o + 9] = 0n; w[o + 10] = 0n; w[o + 11] = 0n;
+        this.writeAffine(points);
+        break;
       }
+      writeWords(w, base + 8 * k, X);
+      writeWords(w, base + 8 * k + 4, Y);
     }
-    // Decoded points (the server's case) have Z = 1: one multiplication fewer per addition.
-    if (affine) this.wasm.accumulateAffine(this.size, this.accBase, this.inBase);
-    else this.wasm.accumulate(this.size, this.accBase, this.inBase);
+    this.wasm.accumulate(this.pairs, this.accBase, this.inBase);
+  }
+
+  /** Points from arithmetic (Z ≠ 1; decoded points have Z = 1) are normalised with one inversion. */
+  private writeAffine(points: readonly Point[]): void {
+    const eps = points.map(edwardsOf);
+    const zInv = Fp.invertBatch(eps.map((e) => e.Z));
+    eps.forEach((e, k) => {
+      writeWords(this.words, (this.inBase >> 3) + 8 * k, Fp.mul(e.X, zInv[k]!));
+      writeWords(this.words, (this.inBase >> 3) + 8 * k + 4, Fp.mul(e.Y, zInv[k]!));
+    });
   }
 
   /** The current sums, as ristretto255 points. */
@@ -110,9 +124,10 @@ export class PointAccumulator {
     if (!this.wasm) return [...this.fallback];
     const out: Point[] = [];
     for (let k = 0; k < this.size; k++) {
-      const o = (this.accBase + LAYOUT.point * k) / 8;
-      const [X, Y, Z, T] = [0, 1, 2, 3].map((c) => fromLimbs(this.limbs.subarray(o + 10 * c, o + 10 * c + 10))) as [bigint, bigint, bigint, bigint];
-      out.push(new ristretto255.Point(new ed25519.Point(X, Y, Z, T)));
+      const o = (this.accBase + LAYOUT.pair * (k >> 1)) / 8 + (k & 1);
+      const coordinate = (c: number): bigint =>
+        fromLimbs(Array.from({ length: 10 }, (_, i) => this.limbs[o + (c * LAYOUT.fe) / 8 + 2 * i]!));
+      out.push(new ristretto255.Point(new ed25519.Point(coordinate(0), coordinate(1), coordinate(2), coordinate(3))));
     }
     return out;
   }
