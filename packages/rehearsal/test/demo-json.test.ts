@@ -125,7 +125,8 @@ describe('npm run rehearse -- izmir-demo-reduced.json --json', () => {
       ['accessible-stops', 'adopted', 'referred-to-commission', null],
     ]);
     expect(report.notifications).toMatchObject({ failed: 0 });
-    expect(report.notifications!.byEvent['membership.sign-in-code.issued']).toBeGreaterThanOrEqual(53);
+    // Every voter signed in with a code read from an e-mail the suite sent.
+    expect(report.notifications!.mailsReceived).toBeGreaterThanOrEqual(53);
     expect(report.phases.map((p) => p.phase)).toEqual(
       expect.arrayContaining(['admission', 'sign-in', 'cast']),
     );
