@@ -10,6 +10,7 @@ import {
   ballotBoardRouter,
   ballotBoxRoutes,
   startBallotVerification,
+  startBoardSweep,
   startScheduledClosing,
 } from './ballot-box/index.js';
 import { electionRoutes } from './elections/index.js';
@@ -40,13 +41,16 @@ export function electionsService(hooks: { now?: () => Date } = {}): ElectionsSer
     ],
     // The bulletin board's stream for observers (Server-Sent Events), beside the JSON routes.
     routers: (deps) => [ballotBoardRouter(deps.prisma)],
-    // Worker processes verify ballots and fold them into the encrypted sums, and close voting on schedule.
+    // Worker processes verify ballots and fold them into the encrypted sums, append to the board what an API
+    // left waiting, and close voting on schedule.
     workers: async (deps) => {
       const verification = await startBallotVerification(deps);
       const closing = startScheduledClosing(deps, hooks.now ? { now: hooks.now } : {});
+      const board = startBoardSweep(deps);
       return {
         stop: async () => {
           closing.stop();
+          board.stop();
           await verification.stop();
         },
       };

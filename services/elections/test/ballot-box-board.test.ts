@@ -25,7 +25,7 @@ import {
 } from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
 import { electionWithFrozenRoll, rosterMember } from './ballot-box-setup.js';
-import { ballotBoardRouter, verifyBallotBatch } from '../src/ballot-box/index.js';
+import { ballotBoardRouter, drainToBoard, verifyBallotBatch } from '../src/ballot-box/index.js';
 import {
   confirm,
   keygen,
@@ -151,6 +151,8 @@ describe('ballot box: public bulletin board and live figures', () => {
     await cast(voters[2]!, [0, 0, 1]); // 3: the refused voter casts again
     await cast(voters[0]!, [0, 1, 1]); // 4: recast under last-counts
     await verifyBallotBatch(env.prisma, await received());
+    // The API appends to the board a few milliseconds after each cast; finish what may be in flight.
+    await drainToBoard(env.prisma, electionId, 1);
 
     // The public board (no token): dense positions, statuses, and nothing about persons or times.
     const board = await call('GET', `/v1/elections/${electionId}/board`);

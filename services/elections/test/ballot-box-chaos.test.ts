@@ -241,6 +241,16 @@ describe('ballot box chaos: kill -9 the API, a worker and Redis during a peak', 
     const deadline = Date.now() + 20_000;
     while ((await statuses()).received && Date.now() < deadline) await sleep(200);
     expect(await statuses()).toEqual({ accepted: VOTERS });
+    // The board sequencer (in the API after each cast, in the workers' sweep for what an API left) catches up.
+    const unboarded = async () =>
+      (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ballots WHERE election_id = $1 AND board_position IS NULL`,
+          [electionId],
+        )
+      ).rows[0]!.n;
+    while ((await unboarded()) > 0 && Date.now() < deadline + 10_000) await sleep(200);
+    expect(await unboarded()).toBe(0);
 
     const board = await pool.query<{ tracking_code: string; n: number }>(
       `SELECT tracking_code, count(*)::int AS n FROM ballot_board_entries WHERE election_id = $1 GROUP BY tracking_code`,

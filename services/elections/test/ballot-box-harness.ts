@@ -20,7 +20,7 @@ import {
   type ApiAnswer,
 } from '@konsey/service-kit/testing';
 import { electionsService } from '../src/elections-service.js';
-import { verifyBallotBatch } from '../src/ballot-box/index.js';
+import { drainToBoard, verifyBallotBatch } from '../src/ballot-box/index.js';
 import {
   confirm,
   decrypt,
@@ -152,10 +152,18 @@ export async function startBallotBoxHarness(label: string) {
         select: { id: true },
         orderBy: { seq: 'asc' },
       });
-      return verifyBallotBatch(
+      const outcome = await verifyBallotBatch(
         env.prisma,
         received.map((b) => b.id),
       );
+      // And the board's appends, as the API and the workers' sweep make them.
+      for (const { round } of await env.prisma.ballot.findMany({
+        where: { electionId },
+        distinct: ['round'],
+        select: { round: true },
+      }))
+        await drainToBoard(env.prisma, electionId, round);
+      return outcome;
     },
 
     async stop() {

@@ -10,7 +10,9 @@ import { startBallotBoxHarness, type BallotBoxHarness } from './ballot-box-harne
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const konseyVerify = fileURLToPath(new URL('../../../packages/ballot-crypto/dist/cli/konsey-verify.js', import.meta.url));
+const konseyVerify = fileURLToPath(
+  new URL('../../../packages/ballot-crypto/dist/cli/konsey-verify.js', import.meta.url),
+);
 
 /** Runs the independent verifier's CLI over a record written to a file, as anyone would. */
 async function runVerifier(record: unknown): Promise<{ status: number | null; output: string }> {
@@ -36,7 +38,13 @@ describe('ballot box record: signed by k of the committee, published, checked by
     for (const name of ['Barış', 'Tolga', 'Oğuz']) committee.push(await h.member(name, 'male'));
     committee.sort();
     for (const name of ['Ümit', 'Çağrı', 'Nur', 'Deniz']) voters.push(await h.member(name));
-    electionId = await electionWithFrozenRoll({ call: h.call, staff: h.staff, bodyId, committee, candidates });
+    electionId = await electionWithFrozenRoll({
+      call: h.call,
+      staff: h.staff,
+      bodyId,
+      committee,
+      candidates,
+    });
     const rule = await h.call('PUT', `/v1/elections/${electionId}/ballot-box`, {
       token: (await h.cli(electionId, committee[0]!)).token,
       body: { recast: 'last-counts' },
@@ -72,7 +80,9 @@ describe('ballot box record: signed by k of the committee, published, checked by
     const early = await h.call('GET', recordPath());
     expect(early).toMatchObject({ status: 409, body: { code: 'ballot-record-not-ready' } });
     expect(early.body.detail).toMatch(/0 of 2/);
-    const draft = await h.call('GET', `${recordPath()}/draft`, { token: (await h.cli(electionId, committee[1]!)).token });
+    const draft = await h.call('GET', `${recordPath()}/draft`, {
+      token: (await h.cli(electionId, committee[1]!)).token,
+    });
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({ threshold: 2, signedBy: [] });
     expect((await h.call('GET', `${recordPath()}/draft`, { token: h.staff })).status).toBe(403);
@@ -82,17 +92,31 @@ describe('ballot box record: signed by k of the committee, published, checked by
     const { token } = await h.cli(electionId, committee[1]!);
     const draft = (await h.call('GET', `${recordPath()}/draft`, { token })).body.record as Json;
     // Another member's valid-looking signature is not this member's.
-    const forged = { commitment: draft.ceremony.members[0].authPublicKey, response: draft.ceremony.members[0].proofs[0].response };
-    const refused = await h.call('POST', `${recordPath()}/signatures`, { token, body: { signature: forged } });
+    const forged = {
+      commitment: draft.ceremony.members[0].authPublicKey,
+      response: draft.ceremony.members[0].proofs[0].response,
+    };
+    const refused = await h.call('POST', `${recordPath()}/signatures`, {
+      token,
+      body: { signature: forged },
+    });
     expect(refused).toMatchObject({ status: 422, body: { code: 'ballot-signature-invalid' } });
     expect(await h.env.prisma.ballotResultSignature.count({ where: { electionId } })).toBe(0);
 
-    expect(await h.sign(electionId, committee[0]!)).toMatchObject({ memberIndex: 1, signatures: 1, published: false });
+    expect(await h.sign(electionId, committee[0]!)).toMatchObject({
+      memberIndex: 1,
+      signatures: 1,
+      published: false,
+    });
     await expect(h.sign(electionId, committee[0]!)).rejects.toThrow(/409.*ballot-signature-exists/);
   });
 
   it('when k members signed, then the public record holds every board entry with its status and passes konsey-verify', async () => {
-    expect(await h.sign(electionId, committee[1]!)).toMatchObject({ memberIndex: 2, signatures: 2, published: true });
+    expect(await h.sign(electionId, committee[1]!)).toMatchObject({
+      memberIndex: 2,
+      signatures: 2,
+      published: true,
+    });
     const published = await h.call('GET', recordPath());
     expect(published.status).toBe(200);
     const record = published.body as ElectionRecordJson;

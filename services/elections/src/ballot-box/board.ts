@@ -1,8 +1,6 @@
-import { boardEntryHash, fromHex, toBase64url, toHex } from '@konsey/ballot-crypto';
-import { AppError } from '@konsey/service-kit';
+import { fromHex, toBase64url } from '@konsey/ballot-crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
-import type { Tx } from './ceremony.js';
 
 /** A tracking code as ballot-crypto writes it (Crockford base32, `XXXX-XXXX-XXXX`). */
 export const TRACKING_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -32,39 +30,6 @@ export interface BoardHead {
 }
 
 const b64 = (hex: string) => toBase64url(fromHex(hex));
-
-/**
- * Append a just-stored ballot to its round's board, in the cast's transaction: the round's head row is
- * created if needed and locked, so positions are dense and the chain has no fork.
- * The entry hash is ballot-crypto's `boardEntryHash(previous, position, ballotHash)`.
- */
-export async function appendToBoard(
-  tx: Tx,
-  entry: { electionId: string; round: number; baseHash: string; ballotHash: string; trackingCode: string },
-): Promise<number> {
-  const { electionId, round } = entry;
-  await tx.$executeRaw`
-    INSERT INTO ballot_board_heads (election_id, round, base_hash, length, head_hash)
-    VALUES (${electionId}::uuid, ${round}, ${entry.baseHash}, 0, ${entry.baseHash})
-    ON CONFLICT (election_id, round) DO NOTHING`;
-  const heads = await tx.$queryRaw<{ base_hash: string; length: number; head_hash: string }[]>`
-    SELECT base_hash, length, head_hash FROM ballot_board_heads
-    WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
-  const head = heads[0]!;
-  if (head.base_hash !== entry.baseHash)
-    throw new AppError('internal', {
-      detail: `the board of election ${electionId} round ${round} was started under another key`,
-    });
-  const position = head.length;
-  const entryHash = toHex(boardEntryHash(fromHex(head.head_hash), position, fromHex(entry.ballotHash)));
-  await tx.$executeRaw`
-    INSERT INTO ballot_board_entries (election_id, round, position, ballot_hash, tracking_code, previous_hash, entry_hash)
-    VALUES (${electionId}::uuid, ${round}, ${position}, ${entry.ballotHash}, ${entry.trackingCode}, ${head.head_hash}, ${entryHash})`;
-  await tx.$executeRaw`
-    UPDATE ballot_board_heads SET length = ${position + 1}, head_hash = ${entryHash}, updated_at = date_trunc('minute', now())
-    WHERE election_id = ${electionId}::uuid AND round = ${round}`;
-  return position;
-}
 
 /** The election's round to show: the one asked for, else the election's current round (404 if no election). */
 export async function boardRound(prisma: PrismaClient, electionId: string, round?: number): Promise<number> {
@@ -155,8 +120,16 @@ export async function boardLookup(prisma: PrismaClient, electionId: string, code
     JOIN ballots b ON b.election_id = e.election_id AND b.ballot_hash = e.ballot_hash
     WHERE e.election_id = ${electionId}::uuid AND e.tracking_code = ${trackingCode}
     ORDER BY e.round DESC, e.position`;
-  if (rows.length === 0)
+  if (rows.length === 0) {
+    // Cast a moment ago: stored, not yet on the board (the sequencer appends it shortly).
+    const waiting = await prisma.$queryRaw<{ round: number; status: BoardStatus }[]>`
+      SELECT round, status FROM ballots
+      WHERE election_id = ${electionId}::uuid AND tracking_code = ${trackingCode} AND board_position IS NULL
+      ORDER BY round DESC LIMIT 1`;
+    if (waiting[0])
+      return { trackingCode, round: waiting[0].round, position: null, status: waiting[0].status };
     throw fail('not-found', `no ballot with tracking code ${trackingCode} on this board`);
+  }
   const [row] = rows;
   return { trackingCode, round: row!.round, position: row!.position, status: row!.status };
 }

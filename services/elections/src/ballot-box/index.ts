@@ -27,3 +27,4 @@ export function ballotBoxRoutes(deps: BallotBoxDeps, now: () => Date = () => new
 }
 export { closeDueVoting, setClosingTime, startScheduledClosing } from './scheduled-close.js';
 export { draftRecord, publishedRecord, signResult } from './record.js';
+export { appendPendingToBoard, drainToBoard, startBoardSweep, BoardSequencer } from './board-sequencer.js';

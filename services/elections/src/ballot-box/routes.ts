@@ -32,6 +32,7 @@ import { setClosingTime } from './scheduled-close.js';
 import { setPresence } from './presence.js';
 import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
 import { ballotQueue, BallotIntake } from './verification.js';
+import { BoardSequencer } from './board-sequencer.js';
 import { AnnouncementJson, EnvelopeJson, SignatureJson } from './wire.js';
 import { answerInLanguage } from '../elections/http/answer-in-language.js';
 
@@ -88,7 +89,7 @@ export type BallotBoxDeps = Pick<
 
 export interface BallotBoxRoutes {
   routes: AnyRoute[];
-  /** Ballots stored but not yet handed to Redis are sent now (tests, shutdown). */
+  /** Ballots stored but not yet handed to Redis are sent now, and the board appends finish (tests, shutdown). */
   drain(): Promise<void>;
 }
 
@@ -96,6 +97,7 @@ export interface BallotBoxRoutes {
 export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new Date()): BallotBoxRoutes {
   const { prisma } = deps;
   const intake = new BallotIntake(ballotQueue(deps.redis, deps.config.REDIS_PREFIX), deps.logger);
+  const board = new BoardSequencer(prisma, deps.logger);
   const ceremony = (suffix: string) => `/v1/elections/:electionId/ceremony${suffix}`;
   const routes: AnyRoute[] = [
     defineRoute({
@@ -301,7 +303,10 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
           requestHash,
           body,
         });
-        if (!outcome.replayed) intake.push(outcome.body.ballotId);
+        if (!outcome.replayed) {
+          intake.push(outcome.body.ballotId);
+          board.nudge(params.electionId, outcome.round);
+        }
         return {
           status: outcome.status,
           body: outcome.body,
@@ -440,5 +445,11 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       }),
     }),
   ];
-  return { routes, drain: () => intake.drain() };
+  return {
+    routes,
+    drain: async () => {
+      await intake.drain();
+      await board.settle();
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { countRound, type CountOptions, type TallyInput } from '../elections/app/enter-tally.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fail } from './ballot-box-errors.js';
+import { drainToBoard } from './board-sequencer.js';
 import {
   assertCommittee,
   contextFromRows,
@@ -124,11 +125,30 @@ async function readyRound(tx: Tx, electionId: string, caller: Caller, who: 'read
       'ballot-tally-not-ready',
       `waiting for verification: ${backlog} ballot(s) of round ${round} are not verified yet`,
     );
+  const unboarded = await tx.ballot.count({ where: { electionId, round, boardPosition: null } });
+  if (unboarded > 0)
+    throw fail(
+      'ballot-tally-not-ready',
+      `waiting for the board: ${unboarded} ballot(s) of round ${round} are not on it yet`,
+    );
   return { election, round, tally, ceremony };
+}
+
+/**
+ * Once voting is closed no ballot can join the round: whatever the sequencer has not appended yet is
+ * appended now, so the tally never waits for a worker's sweep.
+ */
+async function completeClosedBoard(prisma: PrismaClient, electionId: string): Promise<void> {
+  const election = await prisma.election.findUnique({
+    where: { id: electionId },
+    select: { status: true, round: true },
+  });
+  if (election && CLOSED.has(election.status)) await drainToBoard(prisma, electionId, election.round);
 }
 
 /** The encrypted per-option totals of the current round and the number of ballots they count. */
 export async function encryptedTotals(prisma: PrismaClient, electionId: string, caller: Caller) {
+  await completeClosedBoard(prisma, electionId);
   return prisma.$transaction(async (tx) => {
     const { round, tally, ceremony } = await readyRound(tx, electionId, caller, 'reader');
     const [partials, result] = await Promise.all([
@@ -173,6 +193,7 @@ export async function postPartialDecryption(
   body: PartialDecryptionJson,
   now = new Date(),
 ) {
+  await completeClosedBoard(prisma, electionId);
   return prisma.$transaction(
     async (tx) => {
       const { round, tally, ceremony } = await readyRound(tx, electionId, caller, 'member');
