@@ -64,13 +64,30 @@ const broken = defineRoute({
   },
 });
 
+/** What Prisma throws when no transaction can start within its wait (the pool is saturated). */
+const saturated = defineRoute({
+  method: 'get',
+  path: '/v1/saturated',
+  summary: 'The database is saturated',
+  access: 'public',
+  responses: { 200: { description: 'Never' } },
+  handler: async () => {
+    throw Object.assign(
+      new Error('Transaction API error: Unable to start a transaction in the given time.'),
+      {
+        code: 'P2028',
+      },
+    );
+  },
+});
+
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   const app = createHttpApp({
     service: 'test',
     version: '1.2.3',
     logger: createLogger({ service: 'test', level: 'silent' }),
-    routes: [getItem, createItem, broken],
+    routes: [getItem, createItem, broken, saturated],
     verifier: createJwksTokenVerifier(issuer.jwksUrl),
     readiness: [
       {
@@ -234,6 +251,13 @@ describe('createHttpApp routes and access', () => {
     expect(text).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     expect(text).not.toContain('.ts');
   });
+
+  it('when no database transaction can start in time, then 503 unavailable with Retry-After, not 500', async () => {
+    const response = await fetch(`${baseUrl}/v1/saturated`);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const problem = await expectProblem(response, 503, 'unavailable');
+    expect(problem.detail).toMatch(/busy/);
+  });
 });
 
 describe('createHttpApp language', () => {
@@ -302,7 +326,12 @@ describe('createHttpApp health, metrics and OpenAPI', () => {
     };
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
     expect(document.info.version).toBe('1.2.3');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/broken', '/v1/items', '/v1/items/{itemId}']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/v1/broken',
+      '/v1/items',
+      '/v1/items/{itemId}',
+      '/v1/saturated',
+    ]);
 
     const read = document.paths['/v1/items/{itemId}']!.get!;
     expect(read.parameters).toEqual(
