@@ -61,6 +61,7 @@ export async function runRehearsal(options: RunOptions): Promise<RunResult> {
       smtp,
       sms: suite?.sms,
       workDir,
+      runTag: options.given ? Date.now().toString(36) : '',
       concurrency: options.concurrency ?? 8,
       log,
     });

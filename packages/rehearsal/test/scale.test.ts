@@ -15,3 +15,28 @@ describe('--scale: a synthetic council reproducible from its seed', () => {
     expect(cast).toBe(102);
   });
 });
+
+describe('phase figures', () => {
+  it('when requests come in bursts, then throughput counts only the time requests were in flight', async () => {
+    const { busyTime, PhaseTimer } = await import('../src/drive/phase-timer.js');
+    expect(
+      busyTime([
+        [0, 10],
+        [5, 20],
+        [100, 110],
+      ]),
+    ).toBe(30);
+    expect(busyTime([])).toBe(0);
+    const timer = new PhaseTimer();
+    for (let i = 0; i < 100; i += 1) timer.record('cast', 10 + i);
+    const [cast] = timer.figures();
+    expect(cast).toMatchObject({
+      phase: 'cast',
+      requests: 100,
+      p50Ms: 59,
+      p95Ms: 104,
+      p99Ms: 108,
+      maxMs: 109,
+    });
+  });
+});

@@ -29,6 +29,11 @@ export async function createBodies(context: CouncilContext): Promise<number> {
   return context.bodyIds.size;
 }
 
+/** A per-run shift of the made-up TC Kimlik numbers (none on the rehearsal's own suite). */
+function tagOffset(tag: string): number {
+  return tag ? parseInt(tag.slice(-6), 36) % 800_000_000 : 0;
+}
+
 async function uploadDocument(context: CouncilContext, text: string): Promise<string> {
   const document = await context.api.json('membership', 'POST', '/v1/application-documents', {
     raw: { contentType: 'application/pdf', data: pdfOf(text) },
@@ -40,7 +45,7 @@ async function uploadDocument(context: CouncilContext, text: string): Promise<st
 async function apply(context: CouncilContext, member: ScenarioMember, index: number): Promise<Json> {
   const email = emailOf(context, member.ref);
   context.emails.set(member.ref, email);
-  const headers = { 'idempotency-key': `rehearsal-${context.settings.seed}-${member.ref}` };
+  const headers = { 'idempotency-key': `rehearsal-${context.settings.seed}-${context.runTag}-${member.ref}` };
   if (member.kind === 'individual')
     return context.api.json('membership', 'POST', '/v1/applications/individual', {
       headers,
@@ -51,7 +56,7 @@ async function apply(context: CouncilContext, member: ScenarioMember, index: num
         birthYear: member.birthYear ?? 1960 + (index % 45),
         district: member.district ?? context.settings.district,
         contact: { email, phone: phoneOf(index) },
-        tcKimlikNo: tcKimlikNo(index),
+        tcKimlikNo: tcKimlikNo(index, tagOffset(context.runTag)),
         bodyIds: (member.bodies ?? []).map((ref) => context.bodyIds.get(ref)!),
         consent: { kvkkTextVersion: context.settings.kvkkConsentVersion, accepted: true },
       },

@@ -4,8 +4,8 @@
  */
 
 /** A valid TC Kimlik No (11 digits, first not 0, the two check digits of the national rule). */
-export function tcKimlikNo(index: number): string {
-  const base = String(100_000_000 + ((index * 7_919 + 12_345) % 899_999_999)).slice(0, 9);
+export function tcKimlikNo(index: number, offset = 0): string {
+  const base = String(100_000_000 + ((index * 7_919 + 12_345 + offset) % 899_999_999)).slice(0, 9);
   const d = base.split('').map(Number);
   const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
   const even = d[1]! + d[3]! + d[5]! + d[7]!;

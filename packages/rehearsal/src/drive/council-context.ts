@@ -35,6 +35,11 @@ export interface CouncilContext {
   bodyIds: Map<string, string>;
   memberTokens: Map<string, string>;
   steps: StepRecord[];
+  /**
+   * Empty on the rehearsal's own (empty) suite; on a given suite (`--url`) a tag that keeps this run's
+   * e-mails, TC Kimlik numbers and idempotency keys apart from earlier runs' (membership refuses duplicates).
+   */
+  runTag: string;
   /** Today (UTC) as the services see it, YYYY-MM-DD. */
   today: string;
 }

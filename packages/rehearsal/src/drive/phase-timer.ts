@@ -1,7 +1,8 @@
-/** Latencies per phase (admission, sign-in, casting…) and the phase's wall-clock span. */
+/** Latencies per phase (admission, sign-in, casting…) and its throughput while it was busy. */
 export interface PhaseFigures {
   phase: string;
   requests: number;
+  /** Seconds in which requests of this phase were in flight (pauses between rounds left out). */
   seconds: number;
   perSecond: number;
   p50Ms: number;
@@ -16,31 +17,40 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+/** Total length of the union of intervals (ms). */
+export function busyTime(intervals: readonly [number, number][]): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [start, end] = sorted[0] ?? [0, 0];
+  for (const [s, e] of sorted.slice(1)) {
+    if (s > end) {
+      total += end - start;
+      [start, end] = [s, e];
+    } else end = Math.max(end, e);
+  }
+  return total + (end - start);
+}
+
 export class PhaseTimer {
-  private readonly samples = new Map<string, number[]>();
-  private readonly spans = new Map<string, { start: number; end: number }>();
+  private readonly samples = new Map<string, [number, number][]>();
 
   record(phase: string, ms: number): void {
     const now = performance.now();
     const list = this.samples.get(phase) ?? [];
-    list.push(ms);
+    list.push([now - ms, now]);
     this.samples.set(phase, list);
-    const span = this.spans.get(phase);
-    if (!span) this.spans.set(phase, { start: now - ms, end: now });
-    else span.end = now;
   }
 
   figures(): PhaseFigures[] {
-    return [...this.samples.entries()].map(([phase, list]) => {
-      const sorted = [...list].sort((a, b) => a - b);
-      const span = this.spans.get(phase)!;
-      const seconds = Math.max((span.end - span.start) / 1000, 0.001);
-      const round = (n: number) => Math.round(n * 10) / 10;
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return [...this.samples.entries()].map(([phase, intervals]) => {
+      const sorted = intervals.map(([s, e]) => e - s).sort((a, b) => a - b);
+      const seconds = Math.max(busyTime(intervals) / 1000, 0.001);
       return {
         phase,
-        requests: list.length,
+        requests: intervals.length,
         seconds: round(seconds),
-        perSecond: round(list.length / seconds),
+        perSecond: round(intervals.length / seconds),
         p50Ms: round(percentile(sorted, 50)),
         p95Ms: round(percentile(sorted, 95)),
         p99Ms: round(percentile(sorted, 99)),

@@ -25,6 +25,8 @@ export interface DriveOptions {
   smtp: SmtpSink | undefined;
   sms?: SmsSink | undefined;
   workDir: string;
+  /** See CouncilContext.runTag. */
+  runTag: string;
   concurrency: number;
   log: (line: string) => void;
 }
@@ -64,6 +66,7 @@ export async function driveRehearsal(options: DriveOptions): Promise<DriveOutcom
     bodyIds: new Map(),
     memberTokens: new Map(),
     steps: [],
+    runTag: options.runTag,
     today: new Date().toISOString().slice(0, 10),
   };
   const outcome: DriveOutcome = {

@@ -20,8 +20,9 @@ export async function signInStaff(api: Api, operator: { email: string; password:
 }
 
 /** A member's e-mail in the rehearsal: the ref under the council's e-mail domain. */
-export function emailOf(context: Pick<CouncilContext, 'settings'>, ref: string): string {
-  return `${ref.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}@${context.settings.emailDomain}`;
+export function emailOf(context: Pick<CouncilContext, 'settings' | 'runTag'>, ref: string): string {
+  const local = ref.toLowerCase().replace(/[^a-z0-9.-]/g, '-');
+  return `${local}${context.runTag ? `.${context.runTag}` : ''}@${context.settings.emailDomain}`;
 }
 
 /** Staff opens the member's account (role member) with the member's e-mail. */
