@@ -82,7 +82,14 @@ export class Api {
         await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
       }
     }
-    const text = await response.text();
+    let text = await response.text();
+    // A read that failed inside the service (e.g. the embedded database's single session losing a
+    // prepared statement to a background worker's query) is read again, as a browser's retry would.
+    for (let retry = 1; method === 'GET' && response.status >= 500 && retry <= 3; retry += 1) {
+      await new Promise((r) => setTimeout(r, 300 * retry));
+      response = await fetch(`${this.endpoints[service]}${path}`, { method, headers });
+      text = await response.text();
+    }
     if (options.phase) this.timer?.record(options.phase, performance.now() - started);
     let parsed: Json;
     try {
