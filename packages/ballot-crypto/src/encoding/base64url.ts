@@ -1,7 +1,9 @@
 import { InvalidEncodingError } from '../errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const LOOKUP = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
+/** Character code → 6-bit value, −1 for anything outside the alphabet (a typed table: hot at intake). */
+const LOOKUP = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
 /** Unpadded base64url (RFC 4648 §5), the encoding of every binary field in the election record. */
 export function toBase64url(bytes: Uint8Array): string {
@@ -34,9 +36,10 @@ export function fromBase64url(text: string, expectedLength?: number): Uint8Array
   let bits = 0;
   let acc = 0;
   let o = 0;
-  for (const c of text) {
-    const v = LOOKUP.get(c);
-    if (v === undefined) throw new InvalidEncodingError('bad-base64url', `invalid base64url character ${JSON.stringify(c)}`);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? LOOKUP[code]! : -1;
+    if (v < 0) throw new InvalidEncodingError('bad-base64url', `invalid base64url character ${JSON.stringify(text[i])}`);
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
