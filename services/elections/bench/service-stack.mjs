@@ -40,7 +40,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) process.once(signal, () =
 /** Start one service process; its stderr is kept (last 4 KiB) to explain a crash. */
 export async function startServiceProcess({ role, env, name, port: fixedPort }) {
   const port = fixedPort ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', './dist/instrument.js', './dist/main.js'], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", profiles the services under the peak.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', './dist/instrument.js', './dist/main.js'], {
     cwd: serviceDir,
     env: { ...process.env, ...env, PORT: String(port), KONSEY_PROCESS: role },
     stdio: ['ignore', process.env.BENCH_SERVICE_LOGS ? 'inherit' : 'ignore', 'pipe'],

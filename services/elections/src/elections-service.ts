@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { RunServiceOptions } from '@konsey/service-kit';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
@@ -15,6 +16,14 @@ import {
 } from './ballot-box/index.js';
 import { electionRoutes } from './elections/index.js';
 import { sittingHandlers, sittingRoutes } from './sittings/index.js';
+
+function yieldCpuToApis(logger: { warn(o: object, m: string): void }): void {
+  try {
+    setPriority(10);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not lower the worker process priority');
+  }
+}
 
 export type ElectionsServiceOptions = RunServiceOptions<
   Prisma.TransactionClient,
@@ -44,6 +53,9 @@ export function electionsService(hooks: { now?: () => Date } = {}): ElectionsSer
     // Worker processes verify ballots and fold them into the encrypted sums, append to the board what an API
     // left waiting, and close voting on schedule.
     workers: async (deps) => {
+      // A worker process of its own yields the CPU to the APIs taking ballots in at a peak: verification
+      // can fall behind and catch up, a voter waiting for a 202 cannot.
+      if (deps.config.KONSEY_PROCESS === 'worker') yieldCpuToApis(deps.logger);
       const verification = await startBallotVerification(deps);
       const closing = startScheduledClosing(deps, hooks.now ? { now: hooks.now } : {});
       const board = startBoardSweep(deps);

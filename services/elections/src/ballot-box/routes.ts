@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   AppError,
   defineRoute,
@@ -12,7 +11,8 @@ import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { boardLookup, boardPage } from './board.js';
 import { ballotFigures } from './figures.js';
-import { BallotBody, ballotStatus, castBallot, setRecast } from './cast-ballot.js';
+import { BallotBody, ballotStatus, setRecast } from './cast-ballot.js';
+import { CastBatcher } from './cast-batch.js';
 import {
   assertCommittee,
   confirmShares,
@@ -59,17 +59,6 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const callerOf = (auth: AuthContext): Caller => ({ subject: auth.subject, roles: auth.roles });
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
 function idempotencyKeyOf(req: Request): string {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
@@ -98,6 +87,7 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
   const { prisma } = deps;
   const intake = new BallotIntake(ballotQueue(deps.redis, deps.config.REDIS_PREFIX), deps.logger);
   const board = new BoardSequencer(prisma, deps.logger);
+  const casts = new CastBatcher(prisma);
   const ceremony = (suffix: string) => `/v1/elections/:electionId/ceremony${suffix}`;
   const routes: AnyRoute[] = [
     defineRoute({
@@ -295,12 +285,10 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       responses: { 202: { description: 'Alındı, takip kodu / Received, tracking code' } },
       handler: async ({ params, body, auth, req }) => {
         const idempotencyKey = idempotencyKeyOf(req);
-        const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-        const outcome = await castBallot(prisma, {
+        const outcome = await casts.cast({
           electionId: params.electionId,
           caller: callerOf(auth),
           idempotencyKey,
-          requestHash,
           body,
         });
         if (!outcome.replayed) {

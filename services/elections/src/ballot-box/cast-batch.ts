@@ -1,0 +1,376 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BallotCryptoError,
+  ballotHashOfJson,
+  fromHex,
+  toHex,
+  trackingCode,
+  type BallotJson,
+  type ElectionManifest,
+} from '@konsey/ballot-crypto';
+import { AppError } from '@konsey/service-kit';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { fail } from './ballot-box-errors.js';
+import type { BallotBody, CastAnswer, CastOutcome } from './cast-ballot.js';
+import { UUID, type Caller, type Tx } from './ceremony.js';
+import { assertPresentIfRequired } from './presence.js';
+
+/**
+ * Taking ballots in at a peak. Each request is checked on its own first, without decoding a point (its
+ * shape against the round's ballot, its hash and tracking code from the wire form). Requests arriving
+ * within a couple of milliseconds are then stored together, in ONE transaction of a handful of
+ * statements whatever their number: the voters' advisory locks, their Idempotency-Keys, the elections'
+ * state, each voter's roll entry, credential, box rules and live ballots, one multi-row insert of the
+ * ballots and one of the keys. A peak of casts costs a few commits, not one per ballot, so intake can
+ * outrun PostgreSQL's one-row-per-commit rate. Each request still gets its own answer: 202, a replay,
+ * or its own 4xx; the workers then decode strictly and check the proofs.
+ */
+
+export interface CastRequest {
+  electionId: string;
+  caller: Caller;
+  idempotencyKey: string;
+  body: BallotBody;
+}
+
+/** What a cast needs of the round being voted: its number, ceremony, base hash and ballot. */
+interface CastingRound {
+  round: number;
+  ceremonyId: string;
+  baseHash: Uint8Array;
+  manifest: ElectionManifest;
+}
+
+interface Prepared {
+  request: CastRequest;
+  casting: CastingRound | null;
+  /** The ballot's hash: it covers the whole body, so it is also what an Idempotency-Key is bound to. */
+  hashHex: string;
+  code: string;
+  key: string;
+  fresh: boolean;
+}
+
+type Verdict = CastOutcome | Error | 'round-moved';
+
+/** Sizes only (the points and proofs are checked by the verification workers): contests, options, branches. */
+function checkShape(manifest: ElectionManifest, ballot: BallotBody['ballot']): string | undefined {
+  if (ballot.contests.length !== manifest.contests.length)
+    return `expected ${manifest.contests.length} contests`;
+  for (const [ci, contest] of manifest.contests.entries()) {
+    const cast = ballot.contests[ci]!;
+    if (cast.selections.length !== contest.options.length)
+      return `contest ${ci}: expected ${contest.options.length} selections, got ${cast.selections.length}`;
+    const branches = contest.maxSelections - contest.minSelections + 1;
+    const sized = (p: BallotBody['ballot']['contests'][number]['proof'], n: number) =>
+      p.commitments.length === n && p.challenges.length === n && p.responses.length === n;
+    if (!cast.selections.every((s) => sized(s.proof, 2)))
+      return `contest ${ci}: every selection proof has 2 branches`;
+    if (!sized(cast.proof, branches)) return `contest ${ci}: the contest proof has ${branches} branches`;
+  }
+  return undefined;
+}
+
+interface VoterFacts {
+  on_roll: boolean;
+  voter_binding: string | null;
+  recast: string | null;
+  sitting_id: string | null;
+}
+
+export class CastBatcher {
+  /** The ceremony of an election's current round does not change while it is voted: kept for a moment. */
+  private readonly rounds = new Map<string, { value: CastingRound | null; until: number }>();
+  private queue: { item: Prepared; settle: (verdict: Verdict) => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running = 0;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: { maxBatch?: number; lingerMs?: number; maxConcurrentBatches?: number } = {},
+  ) {}
+
+  /** Take one ballot in: 202 with its tracking code, a replayed answer, or the request's own refusal. */
+  async cast(request: CastRequest): Promise<CastOutcome> {
+    const first = await this.submit(await this.prepare(request, false));
+    if (first !== 'round-moved') return first;
+    this.rounds.delete(request.electionId);
+    const second = await this.submit(await this.prepare(request, true));
+    if (second === 'round-moved')
+      throw fail(
+        'ballot-voting-closed',
+        `the round of election ${request.electionId} has just changed; cast again`,
+      );
+    return second;
+  }
+
+  private async castingRound(electionId: string, fresh: boolean): Promise<CastingRound | null> {
+    const cached = this.rounds.get(electionId);
+    if (!fresh && cached && cached.until > Date.now()) return cached.value;
+    const rows = await this.prisma.$queryRaw<
+      { round: number; id: string; base_hash: string; manifest: ElectionManifest }[]
+    >`
+      SELECT e.round, c.id::text, c.base_hash, c.manifest FROM elections e
+      JOIN ballot_ceremonies c ON c.election_id = e.id AND c.round = e.round AND c.status = 'complete'
+      WHERE e.id = ${electionId}::uuid`;
+    const row = rows[0];
+    const value = row
+      ? { round: row.round, ceremonyId: row.id, baseHash: fromHex(row.base_hash), manifest: row.manifest }
+      : null;
+    this.rounds.set(electionId, { value, until: Date.now() + 1_000 });
+    return value;
+  }
+
+  private async prepare(request: CastRequest, fresh: boolean): Promise<Prepared> {
+    const casting = await this.castingRound(request.electionId, fresh);
+    let hashHex = '';
+    let code = '';
+    if (casting) {
+      const shape = checkShape(casting.manifest, request.body.ballot);
+      if (shape) throw fail('ballot-malformed', shape);
+      try {
+        const hash = ballotHashOfJson(casting.baseHash, request.body.ballot as BallotJson);
+        hashHex = toHex(hash);
+        code = trackingCode(hash);
+      } catch (error) {
+        if (error instanceof BallotCryptoError) throw fail('ballot-malformed', error.message);
+        throw error;
+      }
+    }
+    const key = `cast:${request.electionId}:${request.caller.subject}:${request.idempotencyKey}`;
+    return { request, casting, hashHex, code, key, fresh };
+  }
+
+  private async submit(item: Prepared): Promise<CastOutcome | 'round-moved'> {
+    const verdict = await new Promise<Verdict>((settle) => {
+      this.queue.push({ item, settle });
+      if (this.queue.length >= (this.options.maxBatch ?? 200)) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs ?? 2);
+    });
+    if (verdict instanceof Error) throw verdict;
+    return verdict;
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.queue.length === 0) return;
+    // A few batches at a time: while they commit, the next requests gather into the following batch.
+    if (this.running >= (this.options.maxConcurrentBatches ?? 4)) {
+      this.timer = setTimeout(() => this.flush(), 1);
+      return;
+    }
+    const batch = this.queue.splice(0, this.options.maxBatch ?? 200);
+    this.running += 1;
+    storeBatch(
+      this.prisma,
+      batch.map((b) => b.item),
+    )
+      .then((verdicts) => batch.forEach((b, i) => b.settle(verdicts[i]!)))
+      .catch((error: unknown) => batch.forEach((b) => b.settle(error as Error)))
+      .finally(() => {
+        this.running -= 1;
+        if (this.queue.length > 0) this.timer ??= setTimeout(() => this.flush(), 0);
+      });
+  }
+}
+
+/** The whole batch in one transaction; one verdict per item, in order. */
+async function storeBatch(prisma: PrismaClient, items: Prepared[]): Promise<Verdict[]> {
+  return prisma.$transaction(
+    async (tx) => {
+      const voterLocks = [
+        ...new Set(
+          items.map((i) => `konsey/ballot-box/voter/${i.request.electionId}/${i.request.caller.subject}`),
+        ),
+      ].sort();
+      await tx.$queryRaw`
+        SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
+        FROM (SELECT k FROM unnest(${voterLocks}::text[]) AS k ORDER BY k) AS ordered`;
+      const stored = new Map(
+        (
+          await tx.$queryRaw<
+            { key: string; request_hash: string; response_status: number; response_body: CastAnswer }[]
+          >`
+            SELECT key, request_hash, response_status, response_body FROM ballot_idempotency_keys
+            WHERE key = ANY(${items.map((i) => i.key)}::text[])`
+        ).map((row) => [row.key, row]),
+      );
+      const electionIds = [...new Set(items.map((i) => i.request.electionId))];
+      // FOR SHARE: a concurrent transition (close-voting locks the row FOR UPDATE) waits for the casts in flight.
+      const elections = new Map(
+        (
+          await tx.$queryRaw<{ id: string; status: string; round: number }[]>`
+            SELECT id::text, status, round FROM elections WHERE id = ANY(${electionIds}::uuid[]) ORDER BY id FOR SHARE`
+        ).map((row) => [row.id, row]),
+      );
+      const voters = items.filter((i) => UUID.test(i.request.caller.subject));
+      const factRows = await tx.$queryRaw<(VoterFacts & { election_id: string; member_id: string })[]>`
+        SELECT v.election_id::text, v.member_id::text,
+               EXISTS (SELECT 1 FROM election_roll r WHERE r.election_id = v.election_id AND r.member_id = v.member_id) AS on_roll,
+               (SELECT c.voter_binding FROM ballot_credentials c WHERE c.election_id = v.election_id AND c.member_id = v.member_id) AS voter_binding,
+               b.recast, b.sitting_id::text
+        FROM unnest(${voters.map((i) => i.request.electionId)}::uuid[], ${voters.map((i) => i.request.caller.subject)}::uuid[]) AS v(election_id, member_id)
+        LEFT JOIN ballot_boxes b ON b.election_id = v.election_id`;
+      const facts = new Map(factRows.map((row) => [`${row.election_id}/${row.member_id}`, row]));
+      const liveRows = await tx.$queryRaw<
+        { election_id: string; member_id: string; round: number; status: string }[]
+      >`
+        SELECT b.election_id::text, b.member_id::text, b.round, b.status FROM ballots b
+        JOIN unnest(${voters.map((i) => i.request.electionId)}::uuid[], ${voters.map((i) => i.request.caller.subject)}::uuid[]) AS v(election_id, member_id)
+          ON b.election_id = v.election_id AND b.member_id = v.member_id
+        WHERE b.status IN ('received', 'accepted')`;
+      const live = new Map(
+        liveRows.map((row) => [`${row.election_id}/${row.round}/${row.member_id}`, row.status]),
+      );
+
+      const verdicts: Verdict[] = [];
+      const toStore: { index: number; id: string; round: number; single: boolean }[] = [];
+      const answeredInBatch = new Map<string, { requestHash: string; index: number }>();
+      for (const [index, item] of items.entries()) {
+        verdicts.push(
+          await judge(tx, item, {
+            stored: stored.get(item.key),
+            earlier: answeredInBatch.get(item.key),
+            election: elections.get(item.request.electionId),
+            facts: facts.get(`${item.request.electionId}/${item.request.caller.subject}`),
+            live,
+            onStore: (round, single) => {
+              toStore.push({ index, id: randomUUID(), round, single });
+              live.set(`${item.request.electionId}/${round}/${item.request.caller.subject}`, 'received');
+            },
+          }),
+        );
+        if (!answeredInBatch.has(item.key))
+          answeredInBatch.set(item.key, { requestHash: item.hashHex, index });
+      }
+      if (toStore.length === 0) return resolveReplays(verdicts, items, answeredInBatch);
+
+      const rows = toStore.map(({ index, id, round, single }) => ({
+        item: items[index]!,
+        id,
+        round,
+        single,
+      }));
+      const inserted = await tx.$queryRaw<{ id: string; received_at: Date }[]>`
+        INSERT INTO ballots (id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, status, single)
+        SELECT id, election_id, round, ceremony_id, member_id, content::jsonb, ballot_hash, tracking_code, 'received', single
+        FROM unnest(
+          ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.item.request.electionId)}::uuid[], ${rows.map((r) => r.round)}::int[],
+          ${rows.map((r) => r.item.casting!.ceremonyId)}::uuid[], ${rows.map((r) => r.item.request.caller.subject)}::uuid[],
+          ${rows.map((r) => JSON.stringify(r.item.request.body.ballot))}::text[], ${rows.map((r) => r.item.hashHex)}::text[],
+          ${rows.map((r) => r.item.code)}::text[], ${rows.map((r) => r.single)}::boolean[]
+        ) AS x(id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, single)
+        ON CONFLICT (election_id, ballot_hash) DO NOTHING
+        RETURNING id::text, received_at`;
+      const receivedAt = new Map(inserted.map((row) => [row.id, row.received_at]));
+      const keys: { key: string; requestHash: string; body: CastAnswer }[] = [];
+      for (const { index, id, round } of toStore) {
+        const item = items[index]!;
+        const at = receivedAt.get(id);
+        if (!at) {
+          verdicts[index] = fail('ballot-already-cast', 'this very ballot was already cast');
+          continue;
+        }
+        const body: CastAnswer = {
+          ballotId: id,
+          trackingCode: item.code,
+          status: 'received',
+          receivedAt: at.toISOString(),
+        };
+        verdicts[index] = { status: 202, body, replayed: false, round };
+        keys.push({ key: item.key, requestHash: item.hashHex, body });
+      }
+      if (keys.length > 0)
+        await tx.$executeRaw`
+          INSERT INTO ballot_idempotency_keys (key, request_hash, response_status, response_body)
+          SELECT k, h, 202, b::jsonb FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.requestHash)}::text[],
+                                                ${keys.map((k) => JSON.stringify(k.body))}::text[]) AS x(k, h, b)`;
+      return resolveReplays(verdicts, items, answeredInBatch);
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** A request repeating an earlier one of the same batch (same key) gets that one's answer. */
+function resolveReplays(
+  verdicts: Verdict[],
+  items: Prepared[],
+  firsts: Map<string, { requestHash: string; index: number }>,
+): Verdict[] {
+  return verdicts.map((verdict, index) => {
+    const first = firsts.get(items[index]!.key)!;
+    if (first.index === index) return verdict;
+    if (first.requestHash !== items[index]!.hashHex)
+      return new AppError('idempotency-key-reused', {
+        detail: 'the Idempotency-Key was first used with a different ballot',
+      });
+    const answer = verdicts[first.index];
+    return answer && typeof answer === 'object' && !(answer instanceof Error)
+      ? { ...answer, replayed: true, round: 0 }
+      : answer!;
+  });
+}
+
+/** One request's verdict from the facts read for the batch; `onStore` reserves its row. */
+async function judge(
+  tx: Tx,
+  item: Prepared,
+  context: {
+    stored: { request_hash: string; response_status: number; response_body: CastAnswer } | undefined;
+    earlier: { requestHash: string; index: number } | undefined;
+    election: { status: string; round: number } | undefined;
+    facts: VoterFacts | undefined;
+    live: Map<string, string>;
+    onStore: (round: number, single: boolean) => void;
+  },
+): Promise<Verdict> {
+  const { request, casting } = item;
+  const { electionId, caller } = request;
+  if (context.stored) {
+    if (context.stored.request_hash !== item.hashHex)
+      return new AppError('idempotency-key-reused', {
+        detail: 'the Idempotency-Key was first used with a different ballot',
+      });
+    return {
+      status: context.stored.response_status,
+      body: context.stored.response_body,
+      replayed: true,
+      round: 0,
+    };
+  }
+  if (context.earlier) return new Error('replaced by the first request of the batch with this key');
+  const election = context.election;
+  if (!election) return fail('not-found', `no election ${electionId}`);
+  if (election.status !== 'voting-open')
+    return fail('ballot-voting-closed', `election ${electionId} is ${election.status}`);
+  if (!casting || casting.round !== election.round) {
+    // What was read before the batch may be a moment old: read it again once.
+    if (!item.fresh) return 'round-moved';
+    return fail(
+      'ballot-ceremony-incomplete',
+      `the key ceremony of election ${electionId} round ${election.round} is not complete`,
+    );
+  }
+  const facts = context.facts;
+  if (!facts?.on_roll)
+    return fail('voter-not-on-roll', `${caller.subject} is not on the frozen roll of election ${electionId}`);
+  if (!facts.voter_binding)
+    return fail(
+      'ballot-credential-missing',
+      `no ballot credential for ${caller.subject} in election ${electionId}`,
+    );
+  if (request.body.ballot.voterBinding !== facts.voter_binding)
+    return fail('ballot-malformed', 'the ballot is not bound to your credential for this election');
+  try {
+    await assertPresentIfRequired(tx, electionId, caller.subject, facts.sitting_id);
+  } catch (error) {
+    return error as Error;
+  }
+  const single = (facts.recast ?? 'one') === 'one';
+  const liveStatus = context.live.get(`${electionId}/${election.round}/${caller.subject}`);
+  if (single && liveStatus)
+    return fail('ballot-already-cast', `${caller.subject} has a ballot ${liveStatus} in this round`);
+  context.onStore(election.round, single);
+  return new Error('pending insert');
+}
