@@ -94,108 +94,113 @@ export async function transitionElection(
   },
 ): Promise<ElectionView> {
   const { caller, now } = options;
-  return prisma.$transaction(async (tx) => {
-    const row = await lockElection(tx, options.electionId);
-    await assertStaffOrCommittee(tx, row, caller);
-    const event = await eventFor(tx, row, options.action, now);
-    const next = applyTransition(
-      row,
-      event,
-      event.type === 'open-next-round' ? await presidentStage(tx, row) : undefined,
-    );
-    let noCandidate = false;
-    const changes: Parameters<Tx['election']['update']>[0]['data'] = {
-      status: next.status,
-      round: next.round,
-    };
-
-    if (event.type === 'announce') {
-      changes.announcedOn = toDay(dayOf(now));
-      await publishEvent(tx, {
-        type: 'elections.election.announced',
-        data: {
-          electionId: row.id,
-          title: row.title,
-          office: row.office as 'president',
-          bodyId: row.bodyId,
-          votingOn: dayOf(row.votingDay),
-          candidacyOpensOn: dayOf(row.candidacyOpensOn),
-          candidacyClosesOn: dayOf(row.candidacyClosesOn),
-        },
-      });
-    }
-    if (event.type === 'close-candidacy') await recomputeEligibility(tx, row, { actor: caller.subject, now });
-    if (event.type === 'freeze-roll') {
-      const roll = await currentElectorate(tx, row);
-      await tx.electionRollEntry.createMany({
-        data: roll.map((entry) => ({ electionId: row.id, ...entry })),
-      });
-      changes.registered = roll.length;
-      changes.rollFrozenAt = now;
-    }
-    if (event.type === 'open-voting') {
-      const eligible = await tx.electionCandidacy.findMany({
-        where: { electionId: row.id, status: 'standing', eligible: true },
-        orderBy: { memberId: 'asc' },
-      });
-      // With no eligible candidate the round still opens, with nobody on the ballot: its count leaves
-      // every seat vacant, and that result is certified without naming anyone (a rerun is a new election).
-      if (eligible.length === 0) noCandidate = true;
-      await assertBallotBoxReady(
-        tx,
-        row.id,
-        next.round,
-        eligible.map((candidacy) => candidacy.memberId),
-      );
-      await openRound(
-        tx,
+  return prisma.$transaction(
+    async (tx) => {
+      const row = await lockElection(tx, options.electionId);
+      await assertStaffOrCommittee(tx, row, caller);
+      const event = await eventFor(tx, row, options.action, now);
+      const next = applyTransition(
         row,
-        next.round,
-        {
-          purpose: 'first',
-          candidateIds: eligible.map((candidacy) => candidacy.memberId),
-          carriedIds: [],
-          presidentRound: settingsOf(row).method === 'president-three-rounds' ? 1 : null,
-          places: null,
-        },
-        now,
+        event,
+        event.type === 'open-next-round' ? await presidentStage(tx, row) : undefined,
       );
-    }
-    if (event.type === 'open-next-round') {
-      const outcome = (await currentRound(tx, row))?.decision as RoundOutcome;
-      if (outcome.kind !== 'next-round') throw new Error('unreachable: checked in eventFor');
-      await assertBallotBoxReady(tx, row.id, next.round, outcome.next.candidateIds);
-      await openRound(tx, row, next.round, outcome.next, now);
-    }
-    if (event.type === 'close-voting')
-      await tx.electionRound.update({
-        where: { electionId_round: { electionId: row.id, round: row.round } },
-        data: { closedAt: now },
-      });
+      let noCandidate = false;
+      const changes: Parameters<Tx['election']['update']>[0]['data'] = {
+        status: next.status,
+        round: next.round,
+      };
 
-    const updated = await tx.election.update({ where: { id: row.id }, data: changes });
-    await recordAudit(tx, {
-      electionId: row.id,
-      actor: caller.subject,
-      action: options.action,
-      from: row.status,
-      to: next.status,
-      round: next.round,
-      ...(options.reason || noCandidate
-        ? {
-            reason: [
-              options.reason,
-              noCandidate ? 'uygun aday yok; bütün yerler boş kalacak / no eligible candidate' : undefined,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          }
-        : {}),
-      at: now,
-      ...(event.type === 'freeze-roll' ? { details: { registered: changes.registered as number } } : {}),
-    });
-    return electionView(updated, { memberIds: await committeeOf(tx, row.id) });
-  });
+      if (event.type === 'announce') {
+        changes.announcedOn = toDay(dayOf(now));
+        await publishEvent(tx, {
+          type: 'elections.election.announced',
+          data: {
+            electionId: row.id,
+            title: row.title,
+            office: row.office as 'president',
+            bodyId: row.bodyId,
+            votingOn: dayOf(row.votingDay),
+            candidacyOpensOn: dayOf(row.candidacyOpensOn),
+            candidacyClosesOn: dayOf(row.candidacyClosesOn),
+          },
+        });
+      }
+      if (event.type === 'close-candidacy')
+        await recomputeEligibility(tx, row, { actor: caller.subject, now });
+      if (event.type === 'freeze-roll') {
+        const roll = await currentElectorate(tx, row);
+        await tx.electionRollEntry.createMany({
+          data: roll.map((entry) => ({ electionId: row.id, ...entry })),
+        });
+        changes.registered = roll.length;
+        changes.rollFrozenAt = now;
+      }
+      if (event.type === 'open-voting') {
+        const eligible = await tx.electionCandidacy.findMany({
+          where: { electionId: row.id, status: 'standing', eligible: true },
+          orderBy: { memberId: 'asc' },
+        });
+        // With no eligible candidate the round still opens, with nobody on the ballot: its count leaves
+        // every seat vacant, and that result is certified without naming anyone (a rerun is a new election).
+        if (eligible.length === 0) noCandidate = true;
+        await assertBallotBoxReady(
+          tx,
+          row.id,
+          next.round,
+          eligible.map((candidacy) => candidacy.memberId),
+        );
+        await openRound(
+          tx,
+          row,
+          next.round,
+          {
+            purpose: 'first',
+            candidateIds: eligible.map((candidacy) => candidacy.memberId),
+            carriedIds: [],
+            presidentRound: settingsOf(row).method === 'president-three-rounds' ? 1 : null,
+            places: null,
+          },
+          now,
+        );
+      }
+      if (event.type === 'open-next-round') {
+        const outcome = (await currentRound(tx, row))?.decision as RoundOutcome;
+        if (outcome.kind !== 'next-round') throw new Error('unreachable: checked in eventFor');
+        await assertBallotBoxReady(tx, row.id, next.round, outcome.next.candidateIds);
+        await openRound(tx, row, next.round, outcome.next, now);
+      }
+      if (event.type === 'close-voting')
+        await tx.electionRound.update({
+          where: { electionId_round: { electionId: row.id, round: row.round } },
+          data: { closedAt: now },
+        });
+
+      const updated = await tx.election.update({ where: { id: row.id }, data: changes });
+      await recordAudit(tx, {
+        electionId: row.id,
+        actor: caller.subject,
+        action: options.action,
+        from: row.status,
+        to: next.status,
+        round: next.round,
+        ...(options.reason || noCandidate
+          ? {
+              reason: [
+                options.reason,
+                noCandidate ? 'uygun aday yok; bütün yerler boş kalacak / no eligible candidate' : undefined,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            }
+          : {}),
+        at: now,
+        ...(event.type === 'freeze-roll' ? { details: { registered: changes.registered as number } } : {}),
+      });
+      return electionView(updated, { memberIds: await committeeOf(tx, row.id) });
+    },
+    // Freezing a city-wide roll copies every member: give it time (the default 5 s failed at ~20,000).
+    { timeout: 120_000 },
+  );
 }
 
 /** Which President round the current session counts as, and how many revotes of it were held. */
