@@ -36,6 +36,7 @@ export async function runRehearsal(options: RunOptions): Promise<RunResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'konsey-rehearsal-work-'));
   let suite: OwnSuite | undefined;
   let givenSmtp: SmtpSink | undefined;
+  let failed = true;
   try {
     let endpoints: SuiteEndpoints;
     let operator: { email: string; password: string };
@@ -75,10 +76,14 @@ export async function runRehearsal(options: RunOptions): Promise<RunResult> {
       electionsPlanned: options.scenario.elections.length,
       motionsPlanned: (options.scenario.motions ?? []).length,
     });
+    failed = !report.ok;
     return { report, outcome, suite: options.keep ? suite : undefined };
   } finally {
     await givenSmtp?.close();
-    if (suite && !options.keep) await suite.stop();
+    if (suite && !options.keep) {
+      await suite.stop({ keepLogs: failed });
+      if (failed) log(`servis günlükleri / service logs: ${suite.description.dataDir}-logs`);
+    }
     if (!options.keep) await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -29,7 +29,31 @@ export async function checkNotifications(context: CouncilContext): Promise<Notif
     const key = `${String(item.eventType)} ${String(item.channel)}: ${String(item.lastError ?? '').slice(0, 120)}`;
     failures[key] = (failures[key] ?? 0) + 1;
   }
+  // Each kind of news the day produced reached someone (counted apart: the lists above are capped).
+  // A kind nobody heard of is reported, not failed: who hears what is the services' audience rule (an
+  // Executive Board election is announced to the board's body, which the General Assembly elects).
+  const expected = [
+    'membership.application.decided',
+    'membership.sign-in-code.issued',
+    'elections.election.announced',
+    'elections.voting.opened',
+    'elections.result.certified',
+    ...((context.scenario.motions ?? []).length ? ['motions.motion.adopted'] : []),
+  ];
+  const missingEvents: string[] = [];
+  for (const eventType of expected) {
+    const found = await context.api.json(
+      'notifications',
+      'GET',
+      `/v1/notifications?status=sent&eventType=${eventType}&limit=1`,
+      {
+        token: context.staffToken,
+      },
+    );
+    if ((found.items as Json[]).length === 0) missingEvents.push(eventType);
+  }
   return {
+    missingEvents,
     failures,
     sent: sent.length,
     failed: failed.length,

@@ -84,6 +84,8 @@ export interface NotificationsReport {
   sent: number;
   failed: number;
   byEvent: Record<string, number>;
+  /** Kinds of news the day produced that no notification was sent for (see SCENARIO.md). */
+  missingEvents: string[];
   /** Failed notifications by event type, channel and last error. */
   failures: Record<string, number>;
   /** The operator API lists at most 500 per status: true when a list was that long (counts are lower bounds). */

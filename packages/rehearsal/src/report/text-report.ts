@@ -103,6 +103,9 @@ export function textReport(report: RehearsalReport): string {
     out.push(
       `Bildirimler / notifications: ${report.notifications.sent}${report.notifications.capped ? '+' : ''} gönderildi/sent, ${report.notifications.failed} başarısız/failed, ${report.notifications.mailsReceived ?? '—'} e-posta alındı/mails received, ${report.notifications.smsReceived ?? '—'} SMS`,
       table(['olay / event', 'adet / count'], Object.entries(report.notifications.byEvent).sort()),
+      ...report.notifications.missingEvents.map(
+        (event) => `  ⚠ kimseye bildirilmedi / nobody was notified of: ${event}`,
+      ),
       ...Object.entries(report.notifications.failures).map(
         ([what, n]) => `  ! başarısız / failed ×${n}: ${what}`,
       ),

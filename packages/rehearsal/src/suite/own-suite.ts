@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { choosePostgres, chooseRedis, freePort } from '@konsey/launcher';
@@ -19,8 +19,11 @@ export interface OwnSuite {
   /** What it runs on, for the report. */
   description: { postgres: string; redis: string; dataDir: string; runId: string };
   processes: StartedProcess[];
-  /** Stop the processes; with `keep`, leave databases, data folder and logs for inspection. */
-  stop(options?: { keep?: boolean }): Promise<void>;
+  /**
+   * Stop the processes; with `keep`, leave databases, data folder and logs for inspection; with
+   * `keepLogs`, only the services' logs (moved to `<data folder>-logs`).
+   */
+  stop(options?: { keep?: boolean; keepLogs?: boolean }): Promise<void>;
 }
 
 export interface OwnSuiteOptions {
@@ -48,13 +51,14 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
   let smtp: SmtpSink | undefined;
   let sms: SmsSink | undefined;
   const processes: StartedProcess[] = [];
-  const cleanUp = async (keep: boolean) => {
+  const cleanUp = async (keep: boolean, keepLogs = false) => {
     await stopProcesses(processes);
     if (redis.kind === 'spawned') redis.process.kill('SIGTERM');
     await smtp?.close();
     await sms?.close();
     if (!keep) {
       await databases?.drop().catch(() => undefined);
+      if (keepLogs) await rename(logDir, `${dataDir}-logs`).catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
     }
   };
@@ -144,7 +148,7 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
         dataDir,
         runId,
       },
-      stop: (stopOptions = {}) => cleanUp(stopOptions.keep ?? false),
+      stop: (stopOptions = {}) => cleanUp(stopOptions.keep ?? false, stopOptions.keepLogs ?? false),
     };
   } catch (error) {
     await cleanUp(false);
