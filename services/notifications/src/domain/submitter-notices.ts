@@ -2,7 +2,7 @@ import type { MotionSubmitters } from '@konsey/contracts';
 import type { TemplateVariables } from '../templates/render-template.js';
 import type { TemplateName } from '../templates/template-catalogue.js';
 import type { PersonalChannel } from './channel-name.js';
-import type { PlannedNotification } from './recipients-table.js';
+import type { PlannedNotification } from './planned-notification.js';
 
 export interface SubmitterNoticeOptions {
   /** Whether the members of the motion's origin body hear of it too (not for a mere receipt). */

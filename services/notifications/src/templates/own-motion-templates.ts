@@ -1,5 +1,5 @@
 import { motionReference, municipalOutcome, sampleMotion, whoseMotion } from './motion-fragments.js';
-import type { TemplateDefinition } from './template-catalogue.js';
+import type { TemplateDefinition } from './template-definition.js';
 
 const sample = { ...sampleMotion, role: 'submitter' };
 
