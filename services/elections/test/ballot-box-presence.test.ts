@@ -64,6 +64,21 @@ describe('ballot box in person: only members checked in at the sitting obtain a 
       (await h.env.prisma.ballotBox.findUnique({ where: { electionId } }))?.sittingId ?? null,
     ).toBeNull();
     expect(await presence({ sittingId })).toMatchObject({ status: 200, body: { sittingId } });
+
+    // The General Assembly elects the Executive Board: its sitting is where the board's voters are.
+    const boardElection = await electionWithFrozenRoll({
+      call: h.call,
+      staff: h.staff,
+      bodyId: board,
+      committee: [chair],
+      threshold: 1,
+      candidates: [voters[2]!],
+    });
+    const atAssembly = await h.call('PUT', `/v1/elections/${boardElection}/ballot-box/presence`, {
+      token: (await h.cli(boardElection, chair)).token,
+      body: { sittingId },
+    });
+    expect(atAssembly).toMatchObject({ status: 200, body: { sittingId } });
   });
 
   it('when a member is not in the room, then no credential and no ballot; checked in, they vote; after leaving, they cannot', async () => {

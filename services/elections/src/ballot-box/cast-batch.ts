@@ -126,13 +126,15 @@ export class CastBatcher {
     let hashHex = '';
     let code = '';
     if (casting) {
-      const shape = checkShape(casting.manifest, request.body.ballot);
-      if (shape) throw fail('ballot-malformed', shape);
       try {
+        const shape = checkShape(casting.manifest, request.body.ballot);
+        if (shape) throw fail('ballot-malformed', shape);
         const hash = ballotHashOfJson(casting.baseHash, request.body.ballot as BallotJson);
         hashHex = toHex(hash);
         code = trackingCode(hash);
       } catch (error) {
+        // The round kept for a moment may have just been followed by another, with another ballot.
+        if (!fresh) return this.prepare(request, true);
         if (error instanceof BallotCryptoError) throw fail('ballot-malformed', error.message);
         throw error;
       }

@@ -1,4 +1,6 @@
+import type { BodyKind, Office } from '@konsey/contracts';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { electorateBodyKind } from '../elections/data/roster-facts.js';
 import { isPresent } from '../sittings/app/is-present.js';
 import { fail } from './ballot-box-errors.js';
 import { assertCommittee, type Caller, type Tx } from './ceremony.js';
@@ -20,7 +22,7 @@ export async function setPresence(
     await assertCommittee(tx, electionId, caller);
     const election = await tx.election.findUnique({
       where: { id: electionId },
-      select: { status: true, bodyId: true },
+      select: { status: true, bodyId: true, office: true },
     });
     if (!election) throw fail('not-found', `no election ${electionId}`);
     if (!BEFORE_VOTING.includes(election.status))
@@ -33,10 +35,10 @@ export async function setPresence(
         where: { sittingId },
         select: { bodyId: true, status: true },
       });
-      if (!sitting || sitting.bodyId !== election.bodyId || sitting.status === 'closed')
+      if (!sitting || sitting.status === 'closed' || !(await votesIn(tx, election, sitting.bodyId)))
         throw fail(
           'ballot-presence-sitting-invalid',
-          `sitting ${sittingId} is not a scheduled or open sitting of the election's body`,
+          `sitting ${sittingId} is not a scheduled or open sitting of the body that votes in this election`,
         );
     }
     const box = await tx.ballotBox.upsert({
@@ -46,6 +48,24 @@ export async function setPresence(
     });
     return { electionId, sittingId: box.sittingId };
   });
+}
+
+/**
+ * The body whose sitting the voters attend: the election's own body, or the General Assembly for the
+ * offices it elects (the President, the Executive Board).
+ */
+async function votesIn(
+  tx: Tx,
+  election: { bodyId: string; office: string },
+  sittingBodyId: string,
+): Promise<boolean> {
+  if (sittingBodyId === election.bodyId) return true;
+  const [own, sittings] = await Promise.all([
+    tx.rosterBody.findUnique({ where: { bodyId: election.bodyId }, select: { kind: true } }),
+    tx.rosterBody.findUnique({ where: { bodyId: sittingBodyId }, select: { kind: true } }),
+  ]);
+  if (!own || sittings?.kind !== 'general-assembly') return false;
+  return electorateBodyKind(election.office as Office, own.kind as BodyKind) === 'general-assembly';
 }
 
 /** Under voting in person, the member must be checked in at the sitting now. */
