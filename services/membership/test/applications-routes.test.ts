@@ -254,7 +254,10 @@ describe('membership applications API', () => {
       ]);
       expect(submitted.body).toMatchObject({ kind: 'individual', status: 'submitted' });
       const id = submitted.body.id as string;
-      expect(await eventsAbout(id)).toEqual(['membership.contact.changed', 'membership.application.submitted']);
+      expect(await eventsAbout(id)).toEqual([
+        'membership.contact.changed',
+        'membership.application.submitted',
+      ]);
 
       const wrongRole = await decide(id, await board(), { outcome: 'approved' });
       expect(wrongRole.status).toBe(403);
@@ -482,6 +485,8 @@ describe('membership applications API', () => {
         'membership.contact.changed',
         'membership.application.submitted',
         'membership.member.admitted',
+        'membership.representative.changed',
+        'membership.representative.changed',
         'membership.contact.changed',
         'membership.application.decided',
       ]);
@@ -796,7 +801,10 @@ describe('membership applications API', () => {
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(await counts()).toEqual(before);
-      expect(await eventsAbout(first.body.id)).toEqual(['membership.contact.changed', 'membership.application.submitted']);
+      expect(await eventsAbout(first.body.id)).toEqual([
+        'membership.contact.changed',
+        'membership.application.submitted',
+      ]);
 
       const changed = await call('POST', '/v1/applications/individual', {
         body: { ...body, birthYear: 1990 },

@@ -19,7 +19,7 @@ describe('membership members API', () => {
       })
     ).body;
 
-  it('when staff admit a member, then the member, an audit entry and one admitted event are written together', async () => {
+  it('when staff admit an institution, then the member, an audit entry, the admitted event and its representatives are written together', async () => {
     const before = (await outbox()).length;
     const response = await call('POST', '/v1/members', {
       token: await token('staff-1', ['staff']),
@@ -50,11 +50,26 @@ describe('membership members API', () => {
       'statusReason',
     ]);
     const events = (await outbox()).slice(before);
-    expect(events).toHaveLength(1);
+    // The admission, then the institution's representatives, which elections needs for the roll.
+    expect(events.map((event) => event.type)).toEqual([
+      'membership.member.admitted',
+      'membership.representative.changed',
+      'membership.representative.changed',
+    ]);
     expect(events[0]).toMatchObject({
       type: 'membership.member.admitted',
       envelope: { data: { memberId: response.body.id } },
     });
+    expect(events.slice(1).map((event) => event.envelope.data)).toEqual([
+      expect.objectContaining({
+        memberId: response.body.id,
+        seat: 'full',
+        displayName: 'Hakan Öztürk',
+        gender: 'male',
+      }),
+      expect.objectContaining({ memberId: response.body.id, seat: 'substitute', displayName: 'Nur Çelik' }),
+    ]);
+    expect(JSON.stringify(events)).not.toContain('hakan@example.org');
     const audit = await membership.prisma.auditEntry.findMany({ where: { subjectId: response.body.id } });
     expect(audit).toEqual([expect.objectContaining({ actor: 'staff-1', action: 'member.admitted' })]);
   });

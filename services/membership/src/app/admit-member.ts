@@ -106,6 +106,19 @@ export async function admitMemberInTransaction(
       admittedAt: member.admittedAt,
     },
   });
+  // The institution's representatives as of admission: elections seats the full one on the roll and at
+  // the door of a sitting, as it does for a later change.
+  for (const representative of input.representatives ?? [])
+    await publishEvent(tx, {
+      type: 'membership.representative.changed',
+      data: {
+        memberId: member.id,
+        seat: representative.seat,
+        displayName: representative.displayName,
+        gender: representative.gender,
+        effectiveFrom: today,
+      },
+    });
   if (input.bodyIds?.length)
     await joinBodies(tx, { actor: input.actor, memberId: member.id, bodyIds: input.bodyIds, on: admittedAt });
   return member;
