@@ -116,8 +116,10 @@ export async function runService<
   const applied = await applyMigrations({ databaseUrl, directory: options.migrationsDir });
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
+  // The embedded PostgreSQL (PGlite) is one session behind its socket: concurrent connections interleave
+  // their statements ("unnamed prepared statement does not exist"), so it gets one connection.
   const prisma = options.createPrisma(
-    createPrismaAdapter({ databaseUrl, poolMax: config.DATABASE_POOL_MAX }),
+    createPrismaAdapter({ databaseUrl, poolMax: embedded ? 1 : config.DATABASE_POOL_MAX }),
   );
   const transaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 30_000 });
   const redis = createRedisConnection(config.REDIS_URL, 'producer');
