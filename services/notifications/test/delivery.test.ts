@@ -148,11 +148,15 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
         'suspended',
     );
 
-    const announce = (electionId: string, bodyId: string) =>
+    const announce = (
+      electionId: string,
+      bodyId: string,
+      office: 'facilitator' | 'executive-board' = 'facilitator',
+    ) =>
       app.deliver('elections.election.announced', {
         electionId,
         title: 'Kolaylaştırıcı seçimi',
-        office: 'facilitator',
+        office,
         bodyId,
         votingOn: '2026-05-20',
         candidacyOpensOn: '2026-05-01',
@@ -205,6 +209,24 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
       expect.arrayContaining([inBody.memberId, alsoInBody.memberId, outside.memberId]),
     );
     expect(everyone).not.toContain(suspended.memberId);
+
+    // The Executive Board belongs to the board's body, but the General Assembly elects it: every active
+    // member hears of the election and of its voting, not only the board's members.
+    const board = randomUUID();
+    await announce(board, assembly, 'executive-board');
+    const voters = await waitFor(async () => {
+      const ids = await recipientsOf('elections.election.announced', board);
+      return ids.length >= 3 ? ids : undefined;
+    });
+    expect(voters).toEqual(expect.arrayContaining([inBody.memberId, alsoInBody.memberId, outside.memberId]));
+    expect(voters).not.toContain(suspended.memberId);
+    await app.deliver('elections.voting.opened', { electionId: board, round: 1, title: 'Yürütme Kurulu' });
+    expect(
+      await waitFor(async () => {
+        const ids = await recipientsOf('elections.voting.opened', board);
+        return ids.length >= 3 ? ids : undefined;
+      }),
+    ).toEqual(voters);
   });
 
   it('when an application is submitted and rejected, then the applicant hears of both at the address they applied with', async () => {
@@ -402,7 +424,7 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
     ).toBe(false);
   });
 
-  it('when 1,000 events arrive at once, then no rate-limit window sends more than its maximum', async () => {
+  it('when 1,000 events arrive at once, then the rate limit spreads them over at least the windows it needs', async () => {
     const before = hooks.requests.length;
     const motionIds = new Set<string>();
     const jobs = Array.from({ length: 1000 }, () => {
@@ -421,19 +443,11 @@ describe('notifications delivery (real PostgreSQL, Redis, SMTP and HTTP servers)
       .slice(before)
       .map((r) => r.at)
       .sort((a, b) => a - b);
-    // BullMQ's limiter counts fixed windows opened by the first job after the previous one expired.
-    const windows: number[] = [];
-    for (let i = 0; i < times.length;) {
-      const start = times[i]!;
-      let count = 0;
-      while (i < times.length && times[i]! < start + RATE.duration) {
-        count += 1;
-        i += 1;
-      }
-      windows.push(count);
-    }
-    expect(Math.max(...windows)).toBeLessThanOrEqual(RATE.max);
-    expect(windows.length).toBeGreaterThanOrEqual(1000 / RATE.max);
+    // The limiter lets at most RATE.max through per RATE.duration, so 1,000 webhooks take at least
+    // (1000 / max − 1) windows end to end. Arrival times cannot be cut into the limiter's own windows
+    // (a loaded machine delivers a window's requests late and bunched), but a slower run only lengthens
+    // this span: the bound holds however busy the machine is.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((1000 / RATE.max - 1) * RATE.duration);
     expect(
       new Set(
         hooks.requests

@@ -3,6 +3,7 @@ import type { TemplateVariables } from '../templates/render-template.js';
 import type { TemplateName } from '../templates/template-catalogue.js';
 import type { PlannedNotification } from './planned-notification.js';
 import { reasonLines, submitterNotices } from './submitter-notices.js';
+import { electedByGeneralAssembly } from './general-assembly-offices.js';
 
 export type { Audience, PlannedNotification, StaffAudience } from './planned-notification.js';
 
@@ -93,7 +94,14 @@ export const recipientsTable = {
       bodyId: data.bodyId,
     };
     return [
-      { to: { kind: 'body-members', bodyId: data.bodyId }, template: 'election-announced', variables },
+      {
+        // The General Assembly elects the President and the Executive Board: every member hears of it.
+        to: electedByGeneralAssembly(data.office)
+          ? { kind: 'body-members', electionId: data.electionId }
+          : { kind: 'body-members', bodyId: data.bodyId },
+        template: 'election-announced',
+        variables,
+      },
       { to: { kind: 'integrations' }, template: 'election-announced', variables },
     ];
   },

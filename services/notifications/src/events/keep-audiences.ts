@@ -1,4 +1,5 @@
 import type { MessageData, MessageType } from '@konsey/contracts';
+import { electedByGeneralAssembly } from '../domain/general-assembly-offices.js';
 import type { NotificationsTx } from '../notifications-prisma.js';
 
 type Keeper<T extends MessageType> = (tx: NotificationsTx, data: MessageData<T>) => Promise<void>;
@@ -43,34 +44,39 @@ export const audienceKeepers: { [T in MessageType]?: Keeper<T> } = {
       await tx.audienceBodyMembership.deleteMany({ where: { bodyId: data.bodyId, memberId: data.memberId } });
   },
   'elections.election.announced': async (tx, data) => {
+    const electorate = electedByGeneralAssembly(data.office) ? 'general-assembly' : 'body';
     await tx.audienceElection.upsert({
       where: { electionId: data.electionId },
-      create: { electionId: data.electionId, bodyId: data.bodyId },
-      update: { bodyId: data.bodyId },
+      create: { electionId: data.electionId, bodyId: data.bodyId, electorate },
+      update: { bodyId: data.bodyId, electorate },
     });
   },
 };
 
+/** Every active member: the General Assembly. */
+export async function activeMemberIds(tx: NotificationsTx): Promise<string[]> {
+  return (await tx.audienceMember.findMany({ where: { status: 'active' }, select: { memberId: true } })).map(
+    (row) => row.memberId,
+  );
+}
+
 /**
  * The active members of a body: for the General Assembly every active member, otherwise those in the
- * body. An election names its body through its announcement.
+ * body. An election names its body through its announcement; an election the General Assembly holds
+ * (President, Executive Board) reaches every active member.
  */
 export async function bodyMemberIds(
   tx: NotificationsTx,
   target: { bodyId?: string; electionId?: string },
 ): Promise<string[]> {
-  const bodyId =
-    target.bodyId ??
-    (target.electionId
-      ? (await tx.audienceElection.findUnique({ where: { electionId: target.electionId } }))?.bodyId
-      : undefined);
+  const election = target.electionId
+    ? await tx.audienceElection.findUnique({ where: { electionId: target.electionId } })
+    : null;
+  const bodyId = target.bodyId ?? election?.bodyId;
   if (!bodyId) return [];
   const body = await tx.audienceBody.findUnique({ where: { bodyId } });
-  if (body?.kind === 'general-assembly') {
-    return (
-      await tx.audienceMember.findMany({ where: { status: 'active' }, select: { memberId: true } })
-    ).map((row) => row.memberId);
-  }
+  if (body?.kind === 'general-assembly' || (!target.bodyId && election?.electorate === 'general-assembly'))
+    return activeMemberIds(tx);
   const memberships = await tx.audienceBodyMembership.findMany({
     where: { bodyId },
     select: { memberId: true },
