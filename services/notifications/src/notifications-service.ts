@@ -81,6 +81,7 @@ export function notificationsService(hooks: NotificationsServiceHooks = {}): Not
     handlers: ({ config }) => {
       return notificationHandlers({
         webhookEndpoints: config.WEBHOOK_ENDPOINTS,
+        smsConfigured: Boolean(config.SMS_URL),
         quietHours: config.SMS_QUIET_HOURS,
         now: hooks.now ?? (() => new Date()),
       });

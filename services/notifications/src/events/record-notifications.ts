@@ -12,6 +12,11 @@ import { templateOf } from '../templates/template-catalogue.js';
 
 export interface RecordSettings {
   webhookEndpoints: readonly { name: string }[];
+  /**
+   * False when no SMS gateway is configured: an SMS beside an e-mail is not planned (it could only fail);
+   * an SMS that is the only way (a sign-in code asked for by SMS) is, and fails where operators see it.
+   */
+  smsConfigured?: boolean;
   quietHours: { from: number; to: number };
   now: () => Date;
 }
@@ -43,10 +48,12 @@ export async function recordNotifications(
       const channels: ChannelName[] =
         recipient.recipientKind === 'integration'
           ? ['webhook']
-          : (plan.channels ?? ['email']).filter((channel) =>
-              recipient.contact
-                ? Boolean(channel === 'email' ? recipient.contact.email : recipient.contact.phone)
-                : channel === 'email',
+          : (plan.channels ?? ['email']).filter(
+              (channel, _, planned) =>
+                (recipient.contact
+                  ? Boolean(channel === 'email' ? recipient.contact.email : recipient.contact.phone)
+                  : channel === 'email') &&
+                (channel !== 'sms' || settings.smsConfigured !== false || planned.length === 1),
             );
       for (const channel of channels) {
         const optedIn = template.essential || (await channelEnabled(tx, recipient.recipientId, channel));
