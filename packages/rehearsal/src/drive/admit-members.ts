@@ -140,30 +140,3 @@ export async function awaitRoster(context: CouncilContext): Promise<number> {
   );
   return summary.total as number;
 }
-
-/**
- * Work-around for a membership gap: admitting an institution stores its representatives but publishes no
- * `membership.representative.changed` (services/membership/src/app/admit-member.ts, admitMemberInTransaction),
- * so elections never learns the full representative and leaves the institution off the roll and out of
- * sittings. Staff records the same full representative again through the public route, which publishes it.
- */
-export async function recordRepresentatives(context: CouncilContext): Promise<number> {
-  const institutions = context.scenario.members.filter((m) => m.kind === 'institutional');
-  await inParallel(institutions, context.concurrency, async (member) => {
-    await context.api.call(
-      'membership',
-      'PUT',
-      `/v1/members/${context.memberIds.get(member.ref)!}/representatives/full`,
-      {
-        token: context.staffToken,
-        phase: 'admission',
-        body: {
-          displayName: member.representative.name,
-          gender: member.representative.gender,
-          email: context.emails.get(member.ref),
-        },
-      },
-    );
-  });
-  return institutions.length;
-}

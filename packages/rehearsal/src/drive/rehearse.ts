@@ -5,7 +5,7 @@ import type { ElectionReport, MotionReport, NotificationsReport } from '../repor
 import type { SmsSink } from '../suite/sms-sink.js';
 import type { SmtpSink } from '../suite/smtp-sink.js';
 import type { SuiteEndpoints } from '../suite/suite-endpoints.js';
-import { admitMembers, awaitRoster, createBodies, recordRepresentatives } from './admit-members.js';
+import { admitMembers, awaitRoster, createBodies } from './admit-members.js';
 import { checkNotifications } from './check-notifications.js';
 import { step, type CouncilContext, type StepRecord } from './council-context.js';
 import { Api } from './http-client.js';
@@ -92,12 +92,6 @@ export async function driveRehearsal(options: DriveOptions): Promise<DriveOutcom
       'başvuru ve kabul / applications and admission',
       () => admitMembers(context),
       (n) => `${n} members admitted`,
-    );
-    await step(
-      context,
-      "kurum temsilcileri / institutions' full representatives",
-      () => recordRepresentatives(context),
-      (n) => `${n} institutions`,
     );
     await step(
       context,

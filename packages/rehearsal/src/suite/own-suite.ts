@@ -108,10 +108,8 @@ export async function startOwnSuite(options: OwnSuiteOptions): Promise<OwnSuite>
     for (const service of SERVICES) {
       const own = { ...common, ...databaseEnv(service), PORT: String(ports[service]) };
       if (!databases) {
-        // PGlite has one session that pglite-socket shares between connections; with several pooled
-        // connections, statements of concurrent queries interleave ("unnamed prepared statement does
-        // not exist"). One connection per service keeps each query whole.
-        const embedded = { ...own, KONSEY_PROCESS: 'all', DATABASE_POOL_MAX: '1' };
+        // The service kit gives each service one connection to its embedded PostgreSQL (PGlite is one session).
+        const embedded = { ...own, KONSEY_PROCESS: 'all' };
         processes.push(startService({ service, label: service, env: embedded, logDir }));
         continue;
       }
