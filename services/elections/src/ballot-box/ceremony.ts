@@ -565,8 +565,8 @@ export async function currentCeremonyView(prisma: PrismaClient, electionId: stri
 }
 
 /**
- * True when the key ceremony of the election's current round is complete. The lifecycle must call
- * {@link assertCeremonyComplete} before it opens voting (a database trigger refuses it otherwise).
+ * True when the key ceremony of the round (default: the latest) is complete: such a round is counted
+ * by its decryption, not by hand.
  */
 export async function ceremonyComplete(
   db: Tx | PrismaClient,
@@ -575,16 +575,6 @@ export async function ceremonyComplete(
 ): Promise<boolean> {
   const live = await liveCeremony(db as Tx, electionId, round);
   return live?.status === 'complete';
-}
-
-/** Throws the ballot box's 409 unless the key ceremony of that round is complete. */
-export async function assertCeremonyComplete(
-  db: Tx | PrismaClient,
-  electionId: string,
-  round?: number,
-): Promise<void> {
-  if (!(await ceremonyComplete(db, electionId, round)))
-    throw fail('ballot-ceremony-incomplete', `the key ceremony of election ${electionId} is not complete`);
 }
 
 /** The context voters encrypt under, once the ceremony is complete (public). */

@@ -1,14 +1,11 @@
-// The ballot box of the elections service: key ceremony, voter credentials, casting and verification.
-// Wiring (elections-service.ts):
-//   routes:  (deps) => [...,  ...ballotBoxRoutes(deps)]
-//   workers: (deps) => startBallotVerification(deps)
-// and in the lifecycle, before opening voting: `await assertBallotBoxReady(tx, electionId, round, candidateIds)` (wired).
+// The ballot box of the elections service: key ceremony, voter credentials, casting, verification, the
+// board, tally and record. How it is wired into the service and the lifecycle: README.md, "Wiring".
 import type { AnyRoute } from '@konsey/service-kit';
 import './ballot-box-errors.js';
 import { createBallotBox, type BallotBoxDeps } from './routes.js';
 
 export { ballotBoxErrors } from './ballot-box-errors.js';
-export { assertCeremonyComplete, assertBallotBoxReady, ceremonyComplete } from './ceremony.js';
+export { assertBallotBoxReady, ceremonyComplete } from './ceremony.js';
 export { ballotBoardRouter, type BoardStreamOptions } from './board-stream.js';
 export { createBallotBox, type BallotBoxDeps, type BallotBoxRoutes } from './routes.js';
 export { decryptedTotals, encryptedTotals } from './tally.js';
