@@ -9,6 +9,7 @@ export * from './http/define-route.js';
 export * from './http/create-http-app.js';
 export * from './http/health-router.js';
 export * from './http/validate-input.js';
+export * from './http/raw-json-body.js';
 export * from './auth/auth-context.js';
 export * from './auth/token-verifier.js';
 export * from './auth/signing-keys.js';

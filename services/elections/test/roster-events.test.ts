@@ -48,6 +48,7 @@ describe('elections roster read model', () => {
           config: {} as never,
           logger: service.logger,
           prisma: service.prisma,
+          pool: {} as never,
           redis: {} as never,
         }),
       },

@@ -26,6 +26,7 @@ export async function startSittings(label: string) {
     config: {} as never,
     logger: service.logger,
     prisma,
+    pool: {} as never,
     redis: {} as never,
   });
 

@@ -51,6 +51,7 @@ describe('motions handles elections.poll.decided', () => {
       config: motions.config,
       logger: motions.service.logger,
       prisma: motions.prisma,
+      pool: undefined as never,
       redis: undefined as never,
     });
     expect(() => assertHandlersMatchRouting('motions', handlers as never)).not.toThrow();

@@ -44,6 +44,7 @@ export async function startMotions(label: string, env: Record<string, string> = 
     config: service.config,
     logger: service.logger,
     prisma: service.prisma,
+    pool: undefined as never,
     redis: undefined as never,
   };
   const handlers = options.handlers!(deps);

@@ -9,6 +9,7 @@ import { httpMetricsMiddleware } from '../telemetry/http-metrics.js';
 import type { AnyRoute } from './define-route.js';
 import { errorMiddleware, notFoundMiddleware } from './error-middleware.js';
 import { healthRouter, type ReadinessCheck } from './health-router.js';
+import { keepRawJsonBody } from './raw-json-body.js';
 import { createOpenApiDocument } from './openapi-document.js';
 import { routeHandler } from './route-handler.js';
 
@@ -53,7 +54,7 @@ export function createHttpApp(options: CreateHttpAppOptions): Express {
     }),
   );
   app.use(httpMetricsMiddleware(options.metrics));
-  app.use(express.json({ limit: options.bodyLimit, strict: true }));
+  app.use(express.json({ limit: options.bodyLimit, strict: true, verify: keepRawJsonBody }));
   app.use(healthRouter({ readiness: options.readiness, metrics: options.metrics }));
   const document = createOpenApiDocument(options);
   app.get('/openapi.json', (_req, res) => {

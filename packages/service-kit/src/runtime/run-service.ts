@@ -5,6 +5,7 @@ import { inboxQueueName, messagesProducedBy, catalogue, type ServiceName } from 
 import { Queue, type Worker } from 'bullmq';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { createJwksTokenVerifier } from '../auth/token-verifier.js';
@@ -14,7 +15,7 @@ import { loadConfig, type Env } from '../config/load-config.js';
 import { ConfigError } from '../config/config-error.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres.js';
 import { applyMigrations } from '../database/apply-migrations.js';
-import { createPrismaAdapter } from '../database/create-prisma-adapter.js';
+import { createDatabasePool, createPrismaAdapter } from '../database/create-prisma-adapter.js';
 import { ensureDatabase } from '../database/ensure-database.js';
 import type { SqlClient, TransactionRunner } from '../database/sql-client.js';
 import { startInboxWorker } from '../events/inbox-worker.js';
@@ -39,6 +40,8 @@ export interface ServiceDependencies<Prisma, Config> {
   config: Config;
   logger: Logger;
   prisma: Prisma;
+  /** The pg pool Prisma runs on: for the rare hot path where Prisma's query path costs too much. */
+  pool: Pool;
   redis: Redis;
 }
 
@@ -118,16 +121,16 @@ export async function runService<
 
   // The embedded PostgreSQL (PGlite) is one session behind its socket: concurrent connections interleave
   // their statements ("unnamed prepared statement does not exist"), so it gets one connection.
-  const prisma = options.createPrisma(
-    createPrismaAdapter({ databaseUrl, poolMax: embedded ? 1 : config.DATABASE_POOL_MAX }),
-  );
+  const pool = createDatabasePool({ databaseUrl, poolMax: embedded ? 1 : config.DATABASE_POOL_MAX });
+  pool.on('error', (error) => logger.debug({ err: error }, 'idle database connection error'));
+  const prisma = options.createPrisma(createPrismaAdapter({ pool }));
   const transaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 30_000 });
   const redis = createRedisConnection(config.REDIS_URL, 'producer');
   const workerRedis = createRedisConnection(config.REDIS_URL, 'worker');
   redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'));
   workerRedis.on('error', (error) => logger.debug({ err: error }, 'redis worker connection error'));
   await waitForRedis(redis, logger);
-  const deps = { config, logger, prisma, redis };
+  const deps = { config, logger, prisma, pool, redis };
 
   const consumers = new Set<ServiceName>(
     messagesProducedBy(options.service).flatMap((type) => [...catalogue[type].consumers]),
@@ -222,7 +225,14 @@ export async function runService<
       ['pruning', async () => pruning?.stop()],
       ['queues', () => Promise.all([...queues.values()].map((queue) => queue.close()))],
       ['redis', () => Promise.all([redis.quit(), workerRedis.quit()]).catch(() => undefined)],
-      ['database', () => prisma.$disconnect()],
+      [
+        'database',
+        async () => {
+          await prisma.$disconnect();
+          // Prisma ends the pool only if it ever connected.
+          if (!pool.ended) await pool.end();
+        },
+      ],
       ['embedded postgresql', () => embedded?.stop()],
     ]));
   return { url, prisma, config, logger, stop };

@@ -9,11 +9,13 @@ import {
   type ElectionManifest,
 } from '@konsey/ballot-crypto';
 import { AppError } from '@konsey/service-kit';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Pool, PoolClient } from 'pg';
 import { fail } from './ballot-box-errors.js';
 import type { BallotBody, CastAnswer, CastOutcome } from './cast-ballot.js';
-import { UUID, type Caller, type Tx } from './ceremony.js';
-import { assertPresentIfRequired } from './presence.js';
+import { UUID, type Caller } from './ceremony.js';
+
+/** A batch waits on others' locks at most this long before it fails (the voters retry). */
+const STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
  * Taking ballots in at a peak. Each request is checked on its own first, without decoding a point (its
@@ -31,6 +33,8 @@ export interface CastRequest {
   caller: Caller;
   idempotencyKey: string;
   body: BallotBody;
+  /** The body's JSON as sent (stored as is); without it the body is serialised again. */
+  rawBody?: string;
 }
 
 /** What a cast needs of the round being voted: its number, ceremony, base hash and ballot. */
@@ -75,7 +79,9 @@ interface VoterFacts {
   on_roll: boolean;
   voter_binding: string | null;
   recast: string | null;
+  /** The sitting voters must be checked in at (voting in person), and whether this one is. */
   sitting_id: string | null;
+  present: boolean;
 }
 
 export class CastBatcher {
@@ -86,7 +92,7 @@ export class CastBatcher {
   private running = 0;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly pool: Pool,
     private readonly options: { maxBatch?: number; lingerMs?: number; maxConcurrentBatches?: number } = {},
   ) {}
 
@@ -107,12 +113,17 @@ export class CastBatcher {
   private async castingRound(electionId: string, fresh: boolean): Promise<CastingRound | null> {
     const cached = this.rounds.get(electionId);
     if (!fresh && cached && cached.until > Date.now()) return cached.value;
-    const rows = await this.prisma.$queryRaw<
-      { round: number; id: string; base_hash: string; manifest: ElectionManifest }[]
-    >`
-      SELECT e.round, c.id::text, c.base_hash, c.manifest FROM elections e
-      JOIN ballot_ceremonies c ON c.election_id = e.id AND c.round = e.round AND c.status = 'complete'
-      WHERE e.id = ${electionId}::uuid`;
+    const { rows } = await this.pool.query<{
+      round: number;
+      id: string;
+      base_hash: string;
+      manifest: ElectionManifest;
+    }>(
+      `SELECT e.round, c.id::text, c.base_hash, c.manifest FROM elections e
+       JOIN ballot_ceremonies c ON c.election_id = e.id AND c.round = e.round AND c.status = 'complete'
+       WHERE e.id = $1::uuid`,
+      [electionId],
+    );
     const row = rows[0];
     const value = row
       ? { round: row.round, ceremonyId: row.id, baseHash: fromHex(row.base_hash), manifest: row.manifest }
@@ -165,7 +176,7 @@ export class CastBatcher {
     const batch = this.queue.splice(0, this.options.maxBatch ?? 200);
     this.running += 1;
     storeBatch(
-      this.prisma,
+      this.pool,
       batch.map((b) => b.item),
     )
       .then((verdicts) => batch.forEach((b, i) => b.settle(verdicts[i]!)))
@@ -177,121 +188,156 @@ export class CastBatcher {
   }
 }
 
-/** The whole batch in one transaction; one verdict per item, in order. */
-async function storeBatch(prisma: PrismaClient, items: Prepared[]): Promise<Verdict[]> {
-  return prisma.$transaction(
-    async (tx) => {
-      const voterLocks = [
-        ...new Set(
-          items.map((i) => `konsey/ballot-box/voter/${i.request.electionId}/${i.request.caller.subject}`),
-        ),
-      ].sort();
-      await tx.$queryRaw`
-        SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
-        FROM (SELECT k FROM unnest(${voterLocks}::text[]) AS k ORDER BY k) AS ordered`;
-      const stored = new Map(
-        (
-          await tx.$queryRaw<
-            { key: string; request_hash: string; response_status: number; response_body: CastAnswer }[]
-          >`
-            SELECT key, request_hash, response_status, response_body FROM ballot_idempotency_keys
-            WHERE key = ANY(${items.map((i) => i.key)}::text[])`
-        ).map((row) => [row.key, row]),
-      );
-      const electionIds = [...new Set(items.map((i) => i.request.electionId))];
-      // FOR SHARE: a concurrent transition (close-voting locks the row FOR UPDATE) waits for the casts in flight.
-      const elections = new Map(
-        (
-          await tx.$queryRaw<{ id: string; status: string; round: number }[]>`
-            SELECT id::text, status, round FROM elections WHERE id = ANY(${electionIds}::uuid[]) ORDER BY id FOR SHARE`
-        ).map((row) => [row.id, row]),
-      );
-      const voters = items.filter((i) => UUID.test(i.request.caller.subject));
-      const factRows = await tx.$queryRaw<(VoterFacts & { election_id: string; member_id: string })[]>`
-        SELECT v.election_id::text, v.member_id::text,
-               EXISTS (SELECT 1 FROM election_roll r WHERE r.election_id = v.election_id AND r.member_id = v.member_id) AS on_roll,
-               (SELECT c.voter_binding FROM ballot_credentials c WHERE c.election_id = v.election_id AND c.member_id = v.member_id) AS voter_binding,
-               b.recast, b.sitting_id::text
-        FROM unnest(${voters.map((i) => i.request.electionId)}::uuid[], ${voters.map((i) => i.request.caller.subject)}::uuid[]) AS v(election_id, member_id)
-        LEFT JOIN ballot_boxes b ON b.election_id = v.election_id`;
-      const facts = new Map(factRows.map((row) => [`${row.election_id}/${row.member_id}`, row]));
-      const liveRows = await tx.$queryRaw<
-        { election_id: string; member_id: string; round: number; status: string }[]
-      >`
-        SELECT b.election_id::text, b.member_id::text, b.round, b.status FROM ballots b
-        JOIN unnest(${voters.map((i) => i.request.electionId)}::uuid[], ${voters.map((i) => i.request.caller.subject)}::uuid[]) AS v(election_id, member_id)
-          ON b.election_id = v.election_id AND b.member_id = v.member_id
-        WHERE b.status IN ('received', 'accepted')`;
-      const live = new Map(
-        liveRows.map((row) => [`${row.election_id}/${row.round}/${row.member_id}`, row.status]),
-      );
+/** The whole batch in one transaction on a pool connection; one verdict per item, in order. */
+async function storeBatch(pool: Pool, items: Prepared[]): Promise<Verdict[]> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+    const verdicts = await storeInTransaction(client, items);
+    await client.query('COMMIT');
+    return verdicts;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
-      const verdicts: Verdict[] = [];
-      const toStore: { index: number; id: string; round: number; single: boolean }[] = [];
-      const answeredInBatch = new Map<string, { requestHash: string; index: number }>();
-      for (const [index, item] of items.entries()) {
-        verdicts.push(
-          await judge(tx, item, {
-            stored: stored.get(item.key),
-            earlier: answeredInBatch.get(item.key),
-            election: elections.get(item.request.electionId),
-            facts: facts.get(`${item.request.electionId}/${item.request.caller.subject}`),
-            live,
-            onStore: (round, single) => {
-              toStore.push({ index, id: randomUUID(), round, single });
-              live.set(`${item.request.electionId}/${round}/${item.request.caller.subject}`, 'received');
-            },
-          }),
-        );
-        if (!answeredInBatch.has(item.key))
-          answeredInBatch.set(item.key, { requestHash: item.hashHex, index });
-      }
-      if (toStore.length === 0) return resolveReplays(verdicts, items, answeredInBatch);
-
-      const rows = toStore.map(({ index, id, round, single }) => ({
-        item: items[index]!,
-        id,
-        round,
-        single,
-      }));
-      const inserted = await tx.$queryRaw<{ id: string; received_at: Date }[]>`
-        INSERT INTO ballots (id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, status, single)
-        SELECT id, election_id, round, ceremony_id, member_id, content::jsonb, ballot_hash, tracking_code, 'received', single
-        FROM unnest(
-          ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.item.request.electionId)}::uuid[], ${rows.map((r) => r.round)}::int[],
-          ${rows.map((r) => r.item.casting!.ceremonyId)}::uuid[], ${rows.map((r) => r.item.request.caller.subject)}::uuid[],
-          ${rows.map((r) => JSON.stringify(r.item.request.body.ballot))}::text[], ${rows.map((r) => r.item.hashHex)}::text[],
-          ${rows.map((r) => r.item.code)}::text[], ${rows.map((r) => r.single)}::boolean[]
-        ) AS x(id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, single)
-        ON CONFLICT (election_id, ballot_hash) DO NOTHING
-        RETURNING id::text, received_at`;
-      const receivedAt = new Map(inserted.map((row) => [row.id, row.received_at]));
-      const keys: { key: string; requestHash: string; body: CastAnswer }[] = [];
-      for (const { index, id, round } of toStore) {
-        const item = items[index]!;
-        const at = receivedAt.get(id);
-        if (!at) {
-          verdicts[index] = fail('ballot-already-cast', 'this very ballot was already cast');
-          continue;
-        }
-        const body: CastAnswer = {
-          ballotId: id,
-          trackingCode: item.code,
-          status: 'received',
-          receivedAt: at.toISOString(),
-        };
-        verdicts[index] = { status: 202, body, replayed: false, round };
-        keys.push({ key: item.key, requestHash: item.hashHex, body });
-      }
-      if (keys.length > 0)
-        await tx.$executeRaw`
-          INSERT INTO ballot_idempotency_keys (key, request_hash, response_status, response_body)
-          SELECT k, h, 202, b::jsonb FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.requestHash)}::text[],
-                                                ${keys.map((k) => JSON.stringify(k.body))}::text[]) AS x(k, h, b)`;
-      return resolveReplays(verdicts, items, answeredInBatch);
-    },
-    { timeout: 30_000 },
+async function storeInTransaction(db: PoolClient, items: Prepared[]): Promise<Verdict[]> {
+  const voterLocks = [
+    ...new Set(
+      items.map((i) => `konsey/ballot-box/voter/${i.request.electionId}/${i.request.caller.subject}`),
+    ),
+  ].sort();
+  await db.query(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
+     FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS ordered`,
+    [voterLocks],
   );
+  const stored = new Map(
+    (
+      await db.query<{
+        key: string;
+        request_hash: string;
+        response_status: number;
+        response_body: CastAnswer;
+      }>(
+        `SELECT key, request_hash, response_status, response_body FROM ballot_idempotency_keys
+         WHERE key = ANY($1::text[])`,
+        [items.map((i) => i.key)],
+      )
+    ).rows.map((row) => [row.key, row]),
+  );
+  const electionIds = [...new Set(items.map((i) => i.request.electionId))];
+  // FOR SHARE: a concurrent transition (close-voting locks the row FOR UPDATE) waits for the casts in flight.
+  const elections = new Map(
+    (
+      await db.query<{ id: string; status: string; round: number }>(
+        `SELECT id::text, status, round FROM elections WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
+        [electionIds],
+      )
+    ).rows.map((row) => [row.id, row]),
+  );
+  const voters = items.filter((i) => UUID.test(i.request.caller.subject));
+  const voterColumns = [voters.map((i) => i.request.electionId), voters.map((i) => i.request.caller.subject)];
+  const factRows = (
+    await db.query<VoterFacts & { election_id: string; member_id: string }>(
+      `SELECT v.election_id::text, v.member_id::text,
+              EXISTS (SELECT 1 FROM election_roll r WHERE r.election_id = v.election_id AND r.member_id = v.member_id) AS on_roll,
+              (SELECT c.voter_binding FROM ballot_credentials c WHERE c.election_id = v.election_id AND c.member_id = v.member_id) AS voter_binding,
+              b.recast, b.sitting_id::text,
+              EXISTS (SELECT 1 FROM sitting_attendance a
+                      WHERE a.sitting_id = b.sitting_id AND a.member_id = v.member_id AND a.checked_out_at IS NULL) AS present
+       FROM unnest($1::uuid[], $2::uuid[]) AS v(election_id, member_id)
+       LEFT JOIN ballot_boxes b ON b.election_id = v.election_id`,
+      voterColumns,
+    )
+  ).rows;
+  const facts = new Map(factRows.map((row) => [`${row.election_id}/${row.member_id}`, row]));
+  const liveRows = (
+    await db.query<{ election_id: string; member_id: string; round: number; status: string }>(
+      `SELECT b.election_id::text, b.member_id::text, b.round, b.status FROM ballots b
+       JOIN unnest($1::uuid[], $2::uuid[]) AS v(election_id, member_id)
+         ON b.election_id = v.election_id AND b.member_id = v.member_id
+       WHERE b.status IN ('received', 'accepted')`,
+      voterColumns,
+    )
+  ).rows;
+  const live = new Map(
+    liveRows.map((row) => [`${row.election_id}/${row.round}/${row.member_id}`, row.status]),
+  );
+
+  const verdicts: Verdict[] = [];
+  const toStore: { index: number; id: string; round: number; single: boolean }[] = [];
+  const answeredInBatch = new Map<string, { requestHash: string; index: number }>();
+  for (const [index, item] of items.entries()) {
+    verdicts.push(
+      judge(item, {
+        stored: stored.get(item.key),
+        earlier: answeredInBatch.get(item.key),
+        election: elections.get(item.request.electionId),
+        facts: facts.get(`${item.request.electionId}/${item.request.caller.subject}`),
+        live,
+        onStore: (round, single) => {
+          toStore.push({ index, id: randomUUID(), round, single });
+          live.set(`${item.request.electionId}/${round}/${item.request.caller.subject}`, 'received');
+        },
+      }),
+    );
+    if (!answeredInBatch.has(item.key)) answeredInBatch.set(item.key, { requestHash: item.hashHex, index });
+  }
+  if (toStore.length === 0) return resolveReplays(verdicts, items, answeredInBatch);
+
+  const rows = toStore.map(({ index, id, round, single }) => ({ item: items[index]!, id, round, single }));
+  // The ballots travel as one JSON array of the bodies as sent (validated, not serialised again).
+  const inserted = (
+    await db.query<{ id: string; received_at: Date }>(
+      `INSERT INTO ballots (id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, status, single)
+       SELECT x.id, x.election_id, x.round, x.ceremony_id, x.member_id, body.value -> 'ballot', x.ballot_hash, x.tracking_code, 'received', x.single
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::boolean[])
+              WITH ORDINALITY AS x(id, election_id, round, ceremony_id, member_id, ballot_hash, tracking_code, single, n)
+       JOIN jsonb_array_elements($9::jsonb) WITH ORDINALITY AS body(value, n) ON body.n = x.n
+       ON CONFLICT (election_id, ballot_hash) DO NOTHING
+       RETURNING id::text, received_at`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.item.request.electionId),
+        rows.map((r) => r.round),
+        rows.map((r) => r.item.casting!.ceremonyId),
+        rows.map((r) => r.item.request.caller.subject),
+        rows.map((r) => r.item.hashHex),
+        rows.map((r) => r.item.code),
+        rows.map((r) => r.single),
+        `[${rows.map((r) => r.item.request.rawBody ?? JSON.stringify(r.item.request.body)).join(',')}]`,
+      ],
+    )
+  ).rows;
+  const receivedAt = new Map(inserted.map((row) => [row.id, row.received_at]));
+  const keys: { key: string; requestHash: string; body: CastAnswer }[] = [];
+  for (const { index, id, round } of toStore) {
+    const item = items[index]!;
+    const at = receivedAt.get(id);
+    if (!at) {
+      verdicts[index] = fail('ballot-already-cast', 'this very ballot was already cast');
+      continue;
+    }
+    const body: CastAnswer = {
+      ballotId: id,
+      trackingCode: item.code,
+      status: 'received',
+      receivedAt: at.toISOString(),
+    };
+    verdicts[index] = { status: 202, body, replayed: false, round };
+    keys.push({ key: item.key, requestHash: item.hashHex, body });
+  }
+  if (keys.length > 0)
+    await db.query(
+      `INSERT INTO ballot_idempotency_keys (key, request_hash, response_status, response_body)
+       SELECT k, h, 202, b::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS x(k, h, b)`,
+      [keys.map((k) => k.key), keys.map((k) => k.requestHash), keys.map((k) => JSON.stringify(k.body))],
+    );
+  return resolveReplays(verdicts, items, answeredInBatch);
 }
 
 /** A request repeating an earlier one of the same batch (same key) gets that one's answer. */
@@ -315,8 +361,7 @@ function resolveReplays(
 }
 
 /** One request's verdict from the facts read for the batch; `onStore` reserves its row. */
-async function judge(
-  tx: Tx,
+function judge(
   item: Prepared,
   context: {
     stored: { request_hash: string; response_status: number; response_body: CastAnswer } | undefined;
@@ -326,7 +371,7 @@ async function judge(
     live: Map<string, string>;
     onStore: (round: number, single: boolean) => void;
   },
-): Promise<Verdict> {
+): Verdict {
   const { request, casting } = item;
   const { electionId, caller } = request;
   if (context.stored) {
@@ -364,11 +409,8 @@ async function judge(
     );
   if (request.body.ballot.voterBinding !== facts.voter_binding)
     return fail('ballot-malformed', 'the ballot is not bound to your credential for this election');
-  try {
-    await assertPresentIfRequired(tx, electionId, caller.subject, facts.sitting_id);
-  } catch (error) {
-    return error as Error;
-  }
+  if (facts.sitting_id && !facts.present)
+    return fail('voter-not-present', `${caller.subject} is not checked in at sitting ${facts.sitting_id}`);
   const single = (facts.recast ?? 'one') === 'one';
   const liveStatus = context.live.get(`${electionId}/${election.round}/${caller.subject}`);
   if (single && liveStatus)

@@ -5,6 +5,7 @@ import {
   type AuthContext,
   type BaseConfig,
   type ServiceDependencies,
+  rawJsonBody,
 } from '@konsey/service-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -73,7 +74,7 @@ function idempotencyKeyOf(req: Request): string {
 
 export type BallotBoxDeps = Pick<
   ServiceDependencies<PrismaClient, BaseConfig>,
-  'prisma' | 'config' | 'logger' | 'redis'
+  'prisma' | 'pool' | 'config' | 'logger' | 'redis'
 >;
 
 export interface BallotBoxRoutes {
@@ -87,7 +88,7 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
   const { prisma } = deps;
   const intake = new BallotIntake(ballotQueue(deps.redis, deps.config.REDIS_PREFIX), deps.logger);
   const board = new BoardSequencer(prisma, deps.logger);
-  const casts = new CastBatcher(prisma);
+  const casts = new CastBatcher(deps.pool);
   const ceremony = (suffix: string) => `/v1/elections/:electionId/ceremony${suffix}`;
   const routes: AnyRoute[] = [
     defineRoute({
@@ -290,6 +291,7 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
           caller: callerOf(auth),
           idempotencyKey,
           body,
+          rawBody: rawJsonBody(req),
         });
         if (!outcome.replayed) {
           intake.push(outcome.body.ballotId);
