@@ -9,11 +9,7 @@ function appendProof(t: Transcript, p: RangeProofJson, where: string): void {
     throw new InvalidInputError(`${where}: as many challenges and responses as commitments are needed`);
   t.number(p.commitments.length);
   p.commitments.forEach((c, i) =>
-    t
-      .pointBytes(fromBase64url(c.a, 32))
-      .pointBytes(fromBase64url(c.b, 32))
-      .scalarBytes(fromBase64url(p.challenges[i]!, 32))
-      .scalarBytes(fromBase64url(p.responses[i]!, 32)),
+    t.pointBase64(c.a).pointBase64(c.b).scalarBase64(p.challenges[i]!).scalarBase64(p.responses[i]!),
   );
 }
 
@@ -32,7 +28,7 @@ export function ballotHashOfJson(electionBaseHash: Uint8Array, ballot: BallotJso
   ballot.contests.forEach((contest, ci) => {
     t.number(contest.selections.length);
     contest.selections.forEach((s, si) => {
-      t.pointBytes(fromBase64url(s.alpha, 32)).pointBytes(fromBase64url(s.beta, 32));
+      t.pointBase64(s.alpha).pointBase64(s.beta);
       appendProof(t, s.proof, `contests[${ci}].selections[${si}].proof`);
     });
     appendProof(t, contest.proof, `contests[${ci}].proof`);

@@ -29,27 +29,52 @@ export function toBase64url(bytes: Uint8Array): string {
  * bits, so every byte string has exactly one accepted text form.
  */
 export function fromBase64url(text: string, expectedLength?: number): Uint8Array {
+  const out = new Uint8Array(decodedLength(text));
+  decodeBase64urlInto(text, out, 0, expectedLength);
+  return out;
+}
+
+/** The number of bytes `text` decodes to; throws unless it can be unpadded base64url. */
+export function decodedLength(text: string): number {
   if (typeof text !== 'string' || text.length % 4 === 1) {
     throw new InvalidEncodingError('bad-base64url', 'not an unpadded base64url string');
   }
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  return Math.floor((text.length * 3) / 4);
+}
+
+/**
+ * {@link fromBase64url} writing into `out` at `offset` (room for {@link decodedLength} bytes), for a
+ * hot path that must not allocate per field. Returns the number of bytes written.
+ */
+export function decodeBase64urlInto(
+  text: string,
+  out: Uint8Array,
+  offset: number,
+  expectedLength?: number,
+): number {
+  const length = decodedLength(text);
   let bits = 0;
   let acc = 0;
-  let o = 0;
+  let o = offset;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const v = code < 128 ? LOOKUP[code]! : -1;
-    if (v < 0) throw new InvalidEncodingError('bad-base64url', `invalid base64url character ${JSON.stringify(text[i])}`);
-    acc = (acc << 6) | v;
+    if (v < 0)
+      throw new InvalidEncodingError(
+        'bad-base64url',
+        `invalid base64url character ${JSON.stringify(text[i])}`,
+      );
+    acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out[o++] = (acc >> bits) & 0xff;
     }
   }
-  if ((acc & ((1 << bits) - 1)) !== 0) throw new InvalidEncodingError('bad-base64url', 'non-canonical base64url (trailing bits)');
-  if (expectedLength !== undefined && out.length !== expectedLength) {
-    throw new InvalidEncodingError('bad-length', `expected ${expectedLength} bytes, got ${out.length}`);
+  if ((acc & ((1 << bits) - 1)) !== 0)
+    throw new InvalidEncodingError('bad-base64url', 'non-canonical base64url (trailing bits)');
+  if (expectedLength !== undefined && length !== expectedLength) {
+    throw new InvalidEncodingError('bad-length', `expected ${expectedLength} bytes, got ${length}`);
   }
-  return out;
+  return length;
 }

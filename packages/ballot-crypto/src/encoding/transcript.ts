@@ -1,6 +1,7 @@
-import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToNumberLE } from '@noble/curves/utils.js';
+import { decodeBase64urlInto, decodedLength } from './base64url.js';
 import { u32, utf8 } from './bytes.js';
+import { sha512 } from './sha512.js';
 import { encodePoint, type Point } from '../group/point.js';
 import { encodeScalar, mod, type Scalar } from '../group/scalar.js';
 
@@ -20,7 +21,14 @@ export class Transcript {
   }
 
   private item(kind: number, bytes: Uint8Array): this {
-    const n = bytes.length;
+    const o = this.header(kind, bytes.length);
+    this.buffer.set(bytes, o);
+    this.length = o + bytes.length;
+    return this;
+  }
+
+  /** Writes an item's kind and length with room for its `n` bytes after; returns where they go. */
+  private header(kind: number, n: number): number {
     if (n > 0xffffffff) throw new RangeError(`item too long: ${n}`);
     const end = this.length + 5 + n;
     if (end > this.buffer.length) {
@@ -35,8 +43,15 @@ export class Transcript {
     b[o + 2] = (n >>> 16) & 0xff;
     b[o + 3] = (n >>> 8) & 0xff;
     b[o + 4] = n & 0xff;
-    b.set(bytes, o + 5);
-    this.length = end;
+    return o + 5;
+  }
+
+  /** An item whose bytes are given in unpadded base64url, decoded straight into the transcript. */
+  private base64Item(kind: number, text: string, expectedLength: number): this {
+    const o = this.header(kind, decodedLength(text));
+    // The length is committed only once the text decoded to the expected number of bytes.
+    decodeBase64urlInto(text, this.buffer, o, expectedLength);
+    this.length = o + expectedLength;
     return this;
   }
 
@@ -66,6 +81,16 @@ export class Transcript {
    */
   pointBytes(b: Uint8Array): this {
     return this.item(0x05, b);
+  }
+
+  /** {@link pointBytes} of the 32 bytes that `text` (unpadded base64url) encodes; throws on anything else. */
+  pointBase64(text: string): this {
+    return this.base64Item(0x05, text, 32);
+  }
+
+  /** {@link scalarBytes} of the 32 bytes that `text` (unpadded base64url) encodes; throws on anything else. */
+  scalarBase64(text: string): this {
+    return this.base64Item(0x06, text, 32);
   }
 
   /** Appends a scalar given as its 32-byte encoding, not decoded (see {@link pointBytes}). */
