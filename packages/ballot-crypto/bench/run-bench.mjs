@@ -13,6 +13,7 @@ import { checkBallotEntries } from '../dist/verifier/check-ballot-batch.js';
 import { verifierContext } from '../dist/verifier/verifier-context.js';
 import { parallelBallotChecker } from '../dist/cli/parallel-ballot-checker.js';
 import { PointAccumulator } from '../dist/group/point-accumulator.js';
+import { ristrettoDecoderAccelerated } from '../dist/group/ristretto-decoder.js';
 
 const quick = process.argv.includes('--quick');
 const rows = [];
@@ -46,7 +47,8 @@ const decodedPts = Array.from({ length: 50 }, (_, i) => bc.decodePoint(bc.G.mult
 bench('point addition (WebAssembly limb adder, 50 slots, decoded points)', () => wasmAcc.addAll(decodedPts), { iterations: 2000, per: 50, unit: 'add' });
 const enc = P.toBytes();
 bench('encode point (ristretto255)', () => P.toBytes(), { iterations: 2000 });
-bench('decode point (strict)', () => bc.decodePoint(enc), { iterations: 2000 });
+bench('decode point (strict, noble Point.fromBytes)', () => bc.decodePoint(enc, 'p', { wasm: false }), { iterations: 500 });
+bench(`decode point (strict, WebAssembly decoder: ${ristrettoDecoderAccelerated()})`, () => bc.decodePoint(enc), { iterations: 2000 });
 bench('Fiat–Shamir challenge (SHA-512, ~10 items)', () => new bc.Transcript('t').bytes(enc).bytes(enc).number(1).number(2).bytes(enc).bytes(enc).bytes(enc).bytes(enc).challenge(), { iterations: 5000 });
 const pts = Array.from({ length: 2000 }, (_, i) => bc.G.multiplyUnsafe(BigInt(i + 7) * 1234567n));
 const scs = pts.map(() => bc.randomScalar(rnd));
@@ -74,7 +76,22 @@ const board = new bc.BulletinBoard(context.baseHash);
 for (const b of ballots.slice(0, 10)) board.append(b);
 bench('ballot JSON encode (ballotToJson)', () => bc.ballotToJson(ballots[2]), { iterations: 50 });
 const json = bc.ballotToJson(ballots[2]);
-bench('ballot JSON strict decode (ballotFromJson)', () => bc.ballotFromJson(json), { iterations: 20 });
+const ballotFromJsonMs = bench('ballot JSON strict decode (ballotFromJson, points as one batch)', () => bc.ballotFromJson(json), { iterations: 40, warmup: 4 });
+// Strict decoding of a reference ballot's points (RFC 9496 §4.3.1): noble one by one (as ballotFromJson did
+// before) against the WebAssembly batch decoder (decodePoints: two points per SIMD pass).
+const proofPoints = (p) => p.commitments.flatMap((c) => [c.a, c.b]);
+const pointBytes = json.contests.flatMap((c) => [...c.selections.flatMap((s) => [s.alpha, s.beta, ...proofPoints(s.proof)]), ...proofPoints(c.proof)]).map((s) => bc.fromBase64url(s, 32));
+const nPts = pointBytes.length;
+const nobleUs = 1000 * bench(`decode a reference ballot's ${nPts} points, noble one by one, per point`, () => pointBytes.forEach((b) => bc.decodePoint(b, 'p', { wasm: false })), { iterations: 5, warmup: 1, per: nPts, unit: 'point' });
+const batchUs = 1000 * bench(`decode a reference ballot's ${nPts} points, WebAssembly batch, per point`, () => bc.decodePoints(pointBytes), { iterations: 100, warmup: 10, per: nPts, unit: 'point' });
+console.log(`${'  → points of one reference ballot'.padEnd(58)} ${(nobleUs * nPts / 1000).toFixed(2).padStart(10)} ms noble, ${(batchUs * nPts / 1000).toFixed(2)} ms WebAssembly (${(nobleUs / batchUs).toFixed(1)}× faster)`);
+/** ballotFromJson as it was: every point decoded on its own by noble. */
+const oldBallotFromJson = (b) => {
+  const pt = (s, where) => bc.decodePoint(bc.fromBase64url(s, 32), where, { wasm: false });
+  const proof = (p, w) => ({ commitments: p.commitments.map((c, i) => ({ a: pt(c.a, `${w}.commitments[${i}].a`), b: pt(c.b, `${w}.commitments[${i}].b`) })), challenges: p.challenges.map((x) => bc.decodeScalar(bc.fromBase64url(x, 32))), responses: p.responses.map((x) => bc.decodeScalar(bc.fromBase64url(x, 32))) });
+  return { voterBinding: bc.fromBase64url(b.voterBinding), contests: b.contests.map((c, ci) => ({ selections: c.selections.map((s, oi) => ({ ciphertext: { alpha: pt(s.alpha, 'alpha'), beta: pt(s.beta, 'beta') }, proof: proof(s.proof, `${ci}.${oi}`) })), proof: proof(c.proof, `${ci}`) })) };
+};
+const oldBallotFromJsonMs = bench('ballot JSON strict decode, points one by one with noble (before)', () => oldBallotFromJson(json), { iterations: 5, warmup: 1 });
 const acc0 = new bc.TallyAccumulator(manifest);
 for (const b of ballots.slice(0, 10)) acc0.add(b);
 const partials0 = trustees.slice(0, 3).map((t) => bc.partiallyDecrypt(context, t, acc0.result(), rnd));
@@ -103,7 +120,8 @@ rmSync(dir, { recursive: true, force: true });
 console.log('\n— tally —');
 const AGG = quick ? 20_000 : 100_000;
 // Verified ballots as the server holds them: decoded from the wire (points with Z = 1).
-const received = ballots.slice(0, 20).map((b) => bc.ballotFromJson(bc.ballotToJson(b)));
+// 20 distinct ballots (10 with --quick, which encrypts only 12): the count must divide 5,000 for the check below.
+const received = ballots.slice(0, ballots.length >= 20 ? 20 : 10).map((b) => bc.ballotFromJson(bc.ballotToJson(b)));
 const acc = new bc.TallyAccumulator(manifest);
 const t0 = performance.now();
 for (let i = 0; i < AGG; i++) acc.add(received[i % received.length]);
@@ -130,6 +148,8 @@ console.log(`   totals: ${totals[0].slice(0, 5).join(', ')}, …`);
 const rate = (ms) => 1000 / ms;
 target('encrypt + prove, reference ballot (ms)', encMs, 60, 'ms');
 target('server verify, noble batch of 40 (ballots/s)', rate(batch40Ms), 40, '/s', true);
+target(`strict point decoding, reference ballot's points together (µs per point; noble ${nobleUs.toFixed(1)})`, batchUs, 12, 'µs');
+target(`ballotFromJson, reference ballot (ms; ${oldBallotFromJsonMs.toFixed(1)} with noble one by one)`, ballotFromJsonMs, oldBallotFromJsonMs / 5, 'ms');
 target('aggregate 100,000 ballots (s)', (aggMs * (100_000 / AGG)) / 1000, 2, 's');
 target('decrypt 25-option tally, 3 members (ms)', decMs, 1000, 'ms');
 target('independent verifier, 1 thread (ballots/s; no target, 100k ballots on 2 cores in h)', rate(vBatchMs), rate(vBatchMs), '/s', true);

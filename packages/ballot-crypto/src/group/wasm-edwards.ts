@@ -23,10 +23,10 @@ import { Body, I32, I64, OP, SIMD, V128, funcBody, section, vec } from './wasm-e
 const P = (1n << 255n) - 19n;
 /** 2d mod p for edwards25519 (d = −121665/121666); checked against noble's curve in the tests. */
 const D2 = 16295367250680780974490674513165176452449235426866156013048779062215315747161n;
-const LIMBS = 10;
+export const LIMBS = 10;
 /** Bits held by each limb, and the bit offset (weight) where each starts. */
-const LIMB_BITS: readonly number[] = Array.from({ length: LIMBS }, (_, i) => (i % 2 ? 25 : 26));
-const LIMB_SHIFT: readonly number[] = Array.from({ length: LIMBS }, (_, i) => Math.ceil(25.5 * i));
+export const LIMB_BITS: readonly number[] = Array.from({ length: LIMBS }, (_, i) => (i % 2 ? 25 : 26));
+export const LIMB_SHIFT: readonly number[] = Array.from({ length: LIMBS }, (_, i) => Math.ceil(25.5 * i));
 
 /** Byte offsets and sizes in linear memory. */
 export const LAYOUT = {
@@ -41,7 +41,7 @@ export const LAYOUT = {
 // ---- functions -------------------------------------------------------------------------------
 
 /** Packs the low 32 bits of two i64x2 vectors (limbs i, j of both lanes) into one i32x4. */
-const PACK = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+export const PACK = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
 
 /**
  * fe_mul(out, a, b) on pairs. Locals: va[p] = (a₂ₚ, a₂ₚ₊₁) as i32x4, va2 with the odd limb doubled,
@@ -49,7 +49,7 @@ const PACK = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
  * A product of limbs i = 2p+s and j = 2q+t comes from the low (s = 0) or high (s = 1) lanes of
  * va·vb when s = t, of va·vbs when s ≠ t.
  */
-function feMul(): number[] {
+export function feMul(): number[] {
   const b = new Body();
   const VA = (p: number): number => 3 + p;
   const VA2 = (p: number): number => 8 + p;
@@ -80,6 +80,17 @@ function feMul(): number[] {
     }
     b.set(H(k));
   }
+  carryChain(b, H, CARRY);
+  for (let k = 0; k < LIMBS; k++) b.get(0).get(H(k)).vstore(16 * k);
+  return funcBody([[41, V128]], b);
+}
+
+/**
+ * The centred carries of a product's 10 i64x2 columns, held in locals H(0..9), with the scratch
+ * local `carryLocal`: limbs come out with |even| ≤ 2^25, |odd| ≤ 2^24 (plus a few units in limb 1).
+ */
+export function carryChain(b: Body, H: (k: number) => number, carryLocal: number): void {
+  const CARRY = carryLocal;
   // Centred carry of limb i into limb i+1 (limb 9 into limb 0 times 19).
   const carry = (i: number): void => {
     const w = LIMB_BITS[i]!;
@@ -103,12 +114,10 @@ function feMul(): number[] {
     carry(y);
   }
   carry(0);
-  for (let k = 0; k < LIMBS; k++) b.get(0).get(H(k)).vstore(16 * k);
-  return funcBody([[41, V128]], b);
 }
 
 /** fe_add / fe_sub(out, a, b) on pairs, limb by limb (no carry). */
-function feLinear(opcode: number): number[] {
+export function feLinear(opcode: number): number[] {
   const b = new Body();
   for (let k = 0; k < LIMBS; k++) b.get(0).get(1).vload(16 * k).get(2).vload(16 * k).simd(opcode).vstore(16 * k);
   return funcBody([], b);
@@ -118,7 +127,7 @@ function feLinear(opcode: number): number[] {
  * unpack(out, inA, inB): the 4 little-endian u64 words (a value below 2^255) at inA and at inB →
  * the 10 limbs of lane 0 and lane 1 of a pair. Locals 3..6 hold the words.
  */
-function unpack(): number[] {
+export function unpack(): number[] {
   const b = new Body();
   for (const [input, lane] of [[1, 0], [2, 8]] as const) {
     for (let w = 0; w < 4; w++) b.get(input).load(8 * w).set(3 + w);

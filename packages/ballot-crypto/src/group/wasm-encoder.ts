@@ -1,4 +1,4 @@
-/** A minimal WebAssembly binary encoder: just what the run-time-generated point adder needs. */
+/** A minimal WebAssembly binary encoder: just what the run-time-generated modules (point adder, ristretto decoder) need. */
 
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -32,7 +32,9 @@ export const V128 = 0x7b;
 
 /** Scalar opcodes. */
 export const OP = {
+  i32eqz: 0x45,
   i32add: 0x6a,
+  i32sub: 0x6b,
   i32mul: 0x6c,
   geU: 0x4f,
   add: 0x7c,
@@ -48,10 +50,17 @@ export const SIMD = {
   i32x4Add: 174,
   i32x4Mul: 181,
   and: 78,
+  andnot: 79, // a & ~b
+  or: 80,
+  xor: 81,
+  bitselect: 82, // (a & c) | (b & ~c)
   i64x2Shl: 203,
+  i64x2ShrS: 204,
   i64x2ShrU: 205,
   i64x2Add: 206,
   i64x2Sub: 209,
+  i64x2Mul: 213,
+  i64x2Eq: 214,
   extmulLowS: 220, // i64x2.extmul_low_i32x4_s
   extmulHighS: 221, // i64x2.extmul_high_i32x4_s
 };
