@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { createJwksTokenVerifier } from '../src/auth/token-verifier.js';
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import {
+  createJwksTokenVerifier,
+  createTokenVerifier,
+  VERIFIED_TOKEN_TTL_MS,
+} from '../src/auth/token-verifier.js';
 import { AppError } from '../src/errors/app-error.js';
 import { startTestTokenIssuer, type TestTokenIssuer } from '../src/testing/test-token-issuer.js';
 
@@ -131,5 +136,73 @@ describe('createJwksTokenVerifier', () => {
     const verifier = createJwksTokenVerifier(url);
 
     await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'unavailable', status: 503 });
+  });
+});
+
+describe('createTokenVerifier: tokens already verified', () => {
+  /** The JWKS key lookup, counted: jose calls it once per signature it checks. */
+  function countedKeys(): { keys: JWTVerifyGetKey; checks: () => number } {
+    const remote = createRemoteJWKSet(new URL(issuer.jwksUrl));
+    let checks = 0;
+    return {
+      keys: (header, token) => {
+        checks += 1;
+        return remote(header, token);
+      },
+      checks: () => checks,
+    };
+  }
+
+  it('when the same token comes again within the minute, then its signature is not checked again', async () => {
+    const { keys, checks } = countedKeys();
+    const verifier = createTokenVerifier(keys);
+    const token = await issuer.mint({ sub: 'member-1', roles: ['member'] });
+
+    const first = await verifier.verify(token);
+    const again = await verifier.verify(token);
+
+    expect(again).toEqual(first);
+    expect(checks()).toBe(1);
+  });
+
+  it('when a different token of the same member comes, then it is checked on its own', async () => {
+    const { keys, checks } = countedKeys();
+    const verifier = createTokenVerifier(keys);
+    await verifier.verify(await issuer.mint({ sub: 'member-1', roles: ['member'] }));
+    const token = await issuer.mint({ sub: 'member-1', roles: ['member', 'operator'] });
+    const [header, payload] = token.split('.') as [string, string, string];
+
+    await expect(verifier.verify(`${header}.${payload}.AAAA`)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    expect(checks()).toBe(2);
+  });
+
+  it('when a minute has passed since it was verified, then the token is checked again', async () => {
+    const { keys, checks } = countedKeys();
+    let now = Date.now();
+    const verifier = createTokenVerifier(keys, () => now);
+    const token = await issuer.mint({ sub: 'member-1', roles: ['member'] });
+    await verifier.verify(token);
+
+    now += VERIFIED_TOKEN_TTL_MS + 1;
+    await verifier.verify(token);
+
+    expect(checks()).toBe(2);
+  });
+
+  it('when a remembered token expires, then it is rejected although it verified before', async () => {
+    const { keys } = countedKeys();
+    const verifier = createTokenVerifier(keys);
+    const token = await issuer.mint({ sub: 'member-1', roles: ['member'], ttlSeconds: 2 });
+    await verifier.verify(token);
+
+    fakeWallClock();
+    jest.setSystemTime(Date.now() + 10_000);
+
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      code: 'unauthenticated',
+      detail: expect.stringContaining('ERR_JWT_EXPIRED'),
+    });
   });
 });

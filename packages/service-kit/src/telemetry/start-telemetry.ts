@@ -6,6 +6,7 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { AlwaysOffSampler, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { loadConfig, type Env } from '../config/load-config.js';
 const telemetryConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false'),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
 });
 
 /**
@@ -42,7 +44,11 @@ export function startTelemetry(options: {
             url: `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`,
           }),
         }
-      : {}),
+      : config.OTEL_TRACES_EXPORTER
+        ? {} // the SDK's own exporter settings (console, zipkin…)
+        : // Nowhere to send spans: none is recorded (left alone, the SDK would post them to localhost:4318),
+          // but every request still gets a trace id for its logs, problems and messages.
+          { spanProcessors: [new NoopSpanProcessor()], sampler: new AlwaysOffSampler() }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? ''),
