@@ -40,7 +40,9 @@ export function ballotQueue(connection: Redis, prefix: string): Queue<Verificati
 }
 
 /**
- * The API side: ids of ballots just stored are gathered for a few milliseconds and sent as one job.
+ * The API side: ids of ballots just stored are gathered for up to 20 ms (or 32 of them) and sent as
+ * one job: a job has a fixed cost in the worker (the running sums read and written back, one
+ * transaction, one multi-scalar multiplication set up), so a peak should make few full jobs.
  * A failure to enqueue (Redis down) loses nothing: the ballot is `received` in PostgreSQL and the
  * reconciler enqueues it again.
  */
@@ -52,7 +54,7 @@ export class BallotIntake {
   constructor(
     private readonly queue: Queue<VerificationJob>,
     private readonly logger: Logger,
-    private readonly lingerMs = 5,
+    private readonly lingerMs = 20,
   ) {}
 
   push(ballotId: string): void {
@@ -163,55 +165,94 @@ export async function verifyBallotBatch(
     const verdicts = parsed.map((p) => (p instanceof Error ? p : results[v++]));
 
     const { election_id: electionId, round } = group[0]!;
-    await prisma.$transaction(async (tx) => {
-      const tallies = await tx.$queryRaw<
-        { sums: { alpha: string; beta: string }[][]; ballot_count: number }[]
-      >`
-        SELECT sums, ballot_count FROM ballot_tallies WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
-      const tally = tallies[0];
-      if (!tally) throw new Error(`no running sum for election ${electionId} round ${round}`);
-      const sums = decodeSums(tally.sums);
-      let count = tally.ballot_count;
-      for (const [i, row] of group.entries()) {
-        const claimed = await tx.$queryRaw<{ status: string }[]>`
-          SELECT status FROM ballots WHERE id = ${row.id}::uuid FOR UPDATE`;
-        if (claimed[0]?.status !== 'received') {
-          outcome.skipped += 1;
-          continue;
+    await prisma.$transaction(
+      async (tx) => {
+        const tallies = await tx.$queryRaw<
+          { sums: { alpha: string; beta: string }[][]; ballot_count: number }[]
+        >`
+          SELECT sums, ballot_count FROM ballot_tallies WHERE election_id = ${electionId}::uuid AND round = ${round} FOR UPDATE`;
+        const tally = tallies[0];
+        if (!tally) throw new Error(`no running sum for election ${electionId} round ${round}`);
+        // Every row this batch may change is locked in two statements: its own ballots, still `received`,
+        // and the ballots of the same voters that count now (last-counts).
+        const stillReceived = new Set(
+          (
+            await tx.$queryRaw<{ id: string; status: string }[]>`
+              SELECT id::text, status FROM ballots WHERE id = ANY(${group.map((row) => row.id)}::uuid[]) FOR UPDATE`
+          )
+            .filter((row) => row.status === 'received')
+            .map((row) => row.id),
+        );
+        const counting = new Map<string, { id: string; seq: bigint; ballot: () => EncryptedBallot }>(
+          (
+            await tx.$queryRaw<{ id: string; seq: bigint; member_id: string; content: BallotJson }[]>`
+              SELECT id::text, seq, member_id::text, content FROM ballots
+              WHERE election_id = ${electionId}::uuid AND round = ${round} AND status = 'accepted'
+                AND member_id = ANY(${[...new Set(group.map((row) => row.member_id))]}::uuid[])
+              FOR UPDATE`
+          ).map((row) => [
+            row.member_id,
+            { id: row.id, seq: row.seq, ballot: () => ballotFromJson(row.content) },
+          ]),
+        );
+        const sums = decodeSums(tally.sums);
+        let count = tally.ballot_count;
+        const decisions = new Map<string, { status: string; refusal: string | null; decided: boolean }>();
+        for (const [i, row] of group.entries()) {
+          if (!stillReceived.has(row.id)) {
+            outcome.skipped += 1;
+            continue;
+          }
+          const verdict = verdicts[i];
+          if (verdict) {
+            decisions.set(row.id, {
+              status: 'refused',
+              refusal: verdict.message.slice(0, 500),
+              decided: true,
+            });
+            outcome.refused += 1;
+            continue;
+          }
+          const previous = counting.get(row.member_id);
+          if (previous && previous.seq > row.seq) {
+            // A later ballot of this voter already counts (last-counts): this one never does.
+            decisions.set(row.id, { status: 'superseded', refusal: null, decided: true });
+            outcome.superseded += 1;
+            continue;
+          }
+          const ballot = parsed[i] as EncryptedBallot;
+          if (previous) {
+            fold(sums, previous.ballot(), -1);
+            const earlier = decisions.get(previous.id);
+            decisions.set(previous.id, {
+              status: 'superseded',
+              refusal: null,
+              decided: earlier?.decided ?? false,
+            });
+            count -= 1;
+            outcome.superseded += 1;
+          }
+          fold(sums, ballot, 1);
+          decisions.set(row.id, { status: 'accepted', refusal: null, decided: true });
+          counting.set(row.member_id, { id: row.id, seq: row.seq, ballot: () => ballot });
+          count += 1;
+          outcome.accepted += 1;
         }
-        const verdict = verdicts[i];
-        if (verdict) {
-          await tx.$executeRaw`
-            UPDATE ballots SET status = 'refused', refusal = ${verdict.message.slice(0, 500)}, decided_at = now() WHERE id = ${row.id}::uuid`;
-          outcome.refused += 1;
-          continue;
-        }
-        const counted = await tx.$queryRaw<{ id: string; seq: bigint; content: BallotJson }[]>`
-          SELECT id::text, seq, content FROM ballots
-          WHERE election_id = ${electionId}::uuid AND round = ${round} AND member_id = ${row.member_id}::uuid AND status = 'accepted'
-          FOR UPDATE`;
-        const previous = counted[0];
-        if (previous && previous.seq > row.seq) {
-          // A later ballot of this voter already counts (last-counts): this one never does.
-          await tx.$executeRaw`UPDATE ballots SET status = 'superseded', decided_at = now() WHERE id = ${row.id}::uuid`;
-          outcome.superseded += 1;
-          continue;
-        }
-        if (previous) {
-          fold(sums, ballotFromJson(previous.content), -1);
-          await tx.$executeRaw`UPDATE ballots SET status = 'superseded' WHERE id = ${previous.id}::uuid`;
-          count -= 1;
-          outcome.superseded += 1;
-        }
-        fold(sums, parsed[i] as EncryptedBallot, 1);
-        await tx.$executeRaw`UPDATE ballots SET status = 'accepted', decided_at = now() WHERE id = ${row.id}::uuid`;
-        count += 1;
-        outcome.accepted += 1;
-      }
-      await tx.$executeRaw`
-        UPDATE ballot_tallies SET sums = ${JSON.stringify(encodeSums(sums))}::jsonb, ballot_count = ${count}, updated_at = now()
-        WHERE election_id = ${electionId}::uuid AND round = ${round}`;
-    });
+        if (decisions.size === 0) return;
+        const changes = [...decisions];
+        await tx.$executeRaw`
+          UPDATE ballots b SET status = x.status, refusal = x.refusal,
+                 decided_at = CASE WHEN x.decided THEN now() ELSE b.decided_at END
+          FROM unnest(${changes.map(([id]) => id)}::uuid[], ${changes.map(([, d]) => d.status)}::text[],
+                      ${changes.map(([, d]) => d.refusal)}::text[], ${changes.map(([, d]) => d.decided)}::boolean[])
+               AS x(id, status, refusal, decided)
+          WHERE b.id = x.id`;
+        await tx.$executeRaw`
+          UPDATE ballot_tallies SET sums = ${JSON.stringify(encodeSums(sums))}::jsonb, ballot_count = ${count}, updated_at = now()
+          WHERE election_id = ${electionId}::uuid AND round = ${round}`;
+      },
+      { timeout: 60_000 },
+    );
   }
   return outcome;
 }
