@@ -1,3 +1,4 @@
+import { wasmMultiScalarMul } from './msm-wasm.js';
 import { IDENTITY, type Point } from './point.js';
 import { ORDER, mod, type Scalar } from './scalar.js';
 
@@ -40,24 +41,48 @@ function pippenger(points: readonly Point[], scalars: readonly bigint[], bits: n
   return sum;
 }
 
+/** Options for {@link multiScalarMul}. */
+export interface MsmOptions {
+  /**
+   * false: noble's BigInt Pippenger instead of the WebAssembly one (the same point; for tests and
+   * comparisons). Default: WebAssembly where available (msm-wasm.ts).
+   */
+  wasm?: boolean;
+}
+
 /**
  * Σ sᵢ·Pᵢ over PUBLIC inputs (variable time). Scalars above ℓ/2 are negated together with their
- * point, and terms are split by size so the 128-bit batch weights (most terms of a batch) cost
- * half as many windows as full-size scalars.
+ * point. With WebAssembly SIMD (the default where available), one Pippenger in msm-wasm.ts whose
+ * windows skip the zero high digits of the 128-bit batch weights; otherwise noble's points, the
+ * terms split by size so the 128-bit weights (most terms of a batch) cost half as many windows as
+ * full-size scalars. Both return the same group element (compare with `equals`/`is0`).
  */
-export function multiScalarMul(points: readonly Point[], scalars: readonly Scalar[]): Point {
+export function multiScalarMul(
+  points: readonly Point[],
+  scalars: readonly Scalar[],
+  options: MsmOptions = {},
+): Point {
+  const kept: Point[] = [];
+  const reduced: bigint[] = [];
+  const negated: boolean[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const s = mod(scalars[i]!);
+    if (s === 0n) continue;
+    kept.push(points[i]!);
+    reduced.push(s > HALF ? ORDER - s : s);
+    negated.push(s > HALF);
+  }
+  if (kept.length === 0) return IDENTITY;
+  if (options.wasm !== false) {
+    const sum = wasmMultiScalarMul(kept, reduced, negated);
+    if (sum) return sum;
+  }
   const short: [Point[], bigint[]] = [[], []];
   const long: [Point[], bigint[]] = [[], []];
-  for (let i = 0; i < points.length; i++) {
-    let s = mod(scalars[i]!);
-    let p = points[i]!;
-    if (s === 0n) continue;
-    if (s > HALF) {
-      s = ORDER - s;
-      p = p.negate();
-    }
+  for (let i = 0; i < kept.length; i++) {
+    const s = reduced[i]!;
     const target = s < 1n << 128n ? short : long;
-    target[0].push(p);
+    target[0].push(negated[i] ? kept[i]!.negate() : kept[i]!);
     target[1].push(s);
   }
   return pippenger(short[0], short[1], 128).add(pippenger(long[0], long[1], 253));

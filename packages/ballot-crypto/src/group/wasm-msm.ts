@@ -1,0 +1,269 @@
+import { Body, I32, SIMD, V128, funcBody, section, uleb, vec } from './wasm-encoder.js';
+import { K2D_LIMBS, LIMBS, carryChain, feLinear, feMul, unpack } from './wasm-edwards.js';
+
+/**
+ * A WebAssembly module, emitted at run time (no binary blob), for the point additions of a
+ * multi-scalar multiplication (msm-wasm.ts drives it: Pippenger's bucket method). It reuses the
+ * field arithmetic of the tally adder (wasm-edwards.ts: 10 signed limbs in radix 2^25.5, the packed
+ * i64x2.extmul multiplication and its carry chain) and computes TWO independent additions per call
+ * in the two 64-bit lanes.
+ *
+ * NOT CONSTANT TIME, and not meant to be: it only ever sees PUBLIC data (ballots, proofs, batch
+ * weights whose only job is to make a false equation fail); addresses depend on the scalars.
+ *
+ * Memory: points live in single-lane SLOTS of 320 bytes, 4 field elements × 10 i64 limbs:
+ *  - extended slots (buckets, running sums): X, Y, Z, T, limbs carried (outputs of fe_mul);
+ *  - cached slots (the MSM's input points): Y − X, Y + X, 2d·T, 2·Z, all carried, so that every
+ *    operand of a multiplication below is a carried value or a sum or difference of two carried
+ *    values, within the bounds of fe_mul (see wasm-edwards.ts).
+ * A JOB is 6 i32 addresses (dst₀, a₀, b₀, dst₁, a₁, b₁): lane L computes dst_L ← a_L + b_L; both
+ * lanes' operands are gathered into pair temporaries before anything is written, so dst may equal
+ * a or b (P + P is a doubling: the formula is complete) and lane 1 may read what lane 0 writes.
+ * Addition is add-2008-hwcd-3 for a = −1 with a cached second operand: A = (Y1−X1)(Y2−X2),
+ * B = (Y1+X1)(Y2+X2), C = T1·(2d·T2), D = Z1·(2·Z2), E = B−A, F = D−C, G = D+C, H = B+A,
+ * X3 = E·F, Y3 = G·H, T3 = E·H, Z3 = F·G: 8 multiplications (9 when b is an extended slot).
+ *
+ * Exports:
+ *  - load(pairs, inBase, outBase): points 2k, 2k+1 given as X, Y, Z, T (4 canonical little-endian
+ *    u64 words each, 128 bytes per point from inBase) → cached slots at outBase + 320·(2k, 2k+1);
+ *  - jobs(count, base, extended): runs `count` jobs (24 bytes each from base) in order, the b
+ *    operands being cached slots (extended = 0) or extended slots (extended = 1).
+ */
+
+/** Byte offsets and sizes in linear memory. */
+export const MLAYOUT = {
+  k2d: 0, // 2d in both lanes (a pair: 10 limbs × 2 lanes × 8 bytes)
+  temps: 160, // pair temporaries (160 bytes each)
+  free: 4096, // first byte the caller may use
+  slot: 320, // one point, one lane: 4 × 10 limbs × 8 bytes
+  fe: 80, // one field element in a slot
+  job: 24,
+  inPoint: 128, // X, Y, Z, T as 4 u64 words each
+} as const;
+
+const FE = 160;
+const T = (i: number): number => MLAYOUT.temps + FE * i;
+/** The pair accumulator (extended), the cached second operand, an extended second operand. */
+const ACC = T(0);
+const Q = T(4);
+const EXT = T(8);
+const [TMP, A, B, C, D, E, F, G, H] = Array.from({ length: 9 }, (_, i) => T(12 + i)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+const F_MUL = 0;
+const F_ADD = 1;
+const F_SUB = 2;
+const F_UNPACK = 3;
+const F_CARRY = 4;
+const F_CACHED = 5;
+const F_CORE = 6;
+const F_JOBS = 7;
+const F_LOAD = 8;
+
+/** carry(out, a, _): out ← a with centred limbs (|even| ≤ 2^25, |odd| ≤ 2^24 + a few). */
+function feCarry(): number[] {
+  const b = new Body();
+  const Hk = (k: number): number => 3 + k;
+  for (let k = 0; k < LIMBS; k++)
+    b.get(1)
+      .vload(16 * k)
+      .set(Hk(k));
+  carryChain(b, Hk, 13);
+  for (let k = 0; k < LIMBS; k++)
+    b.get(0)
+      .get(Hk(k))
+      .vstore(16 * k);
+  return funcBody([[11, V128]], b);
+}
+
+/** Emits out ← f(x, y) on pairs at constant addresses. */
+const call3 = (b: Body, f: number, out: number, x: number, y: number): void =>
+  void b.i32(out).i32(x).i32(y).call(f);
+
+/** cached(_, _, _): the pair EXT (X, Y, Z, T) → Q (Y − X, Y + X, 2d·T, 2·Z), all carried. */
+function cached(): number[] {
+  const b = new Body();
+  const [X, Y, Z, Tt] = [0, 1, 2, 3].map((c) => EXT + FE * c) as [number, number, number, number];
+  call3(b, F_SUB, TMP, Y, X);
+  call3(b, F_CARRY, Q, TMP, 0);
+  call3(b, F_ADD, TMP, Y, X);
+  call3(b, F_CARRY, Q + FE, TMP, 0);
+  call3(b, F_MUL, Q + 2 * FE, Tt, MLAYOUT.k2d);
+  call3(b, F_ADD, TMP, Z, Z);
+  call3(b, F_CARRY, Q + 3 * FE, TMP, 0);
+  return funcBody([], b);
+}
+
+/** core(_, _, _): the pair ACC (extended) ← ACC + Q (cached): see the module comment. */
+function core(): number[] {
+  const b = new Body();
+  const [X1, Y1, Z1, T1] = [0, 1, 2, 3].map((c) => ACC + FE * c) as [number, number, number, number];
+  const [YmX2, YpX2, T2d2, Z22] = [0, 1, 2, 3].map((c) => Q + FE * c) as [number, number, number, number];
+  call3(b, F_SUB, TMP, Y1, X1);
+  call3(b, F_MUL, A, TMP, YmX2);
+  call3(b, F_ADD, TMP, Y1, X1);
+  call3(b, F_MUL, B, TMP, YpX2);
+  call3(b, F_MUL, C, T1, T2d2);
+  call3(b, F_MUL, D, Z1, Z22);
+  call3(b, F_SUB, E, B, A);
+  call3(b, F_SUB, F, D, C);
+  call3(b, F_ADD, G, D, C);
+  call3(b, F_ADD, H, B, A);
+  call3(b, F_MUL, X1, E, F);
+  call3(b, F_MUL, Y1, G, H);
+  call3(b, F_MUL, T1, E, H);
+  call3(b, F_MUL, Z1, F, G);
+  return funcBody([], b);
+}
+
+/** i32.load of the local `addr` + offset. */
+const loadI32 = (b: Body, addr: number, offset: number): Body => b.get(addr).op(0x28, 2, ...uleb(offset));
+
+/** Copies the slot at local `lane0` into lane 0 of the 4 pairs at `pair`, and `lane1` into lane 1. */
+function gather(b: Body, pair: number, lane0: number, lane1: number): void {
+  for (let m = 0; m < 4 * LIMBS; m++) {
+    b.i32(0)
+      .get(lane0)
+      .load(8 * m)
+      .store(pair + 16 * m);
+    b.i32(0)
+      .get(lane1)
+      .load(8 * m)
+      .store(pair + 16 * m + 8);
+  }
+}
+
+/** Copies lane 0 of the 4 pairs at `pair` to the slot at local `lane0`, lane 1 to `lane1`. */
+function scatter(b: Body, pair: number, lane0: number, lane1: number): void {
+  for (let m = 0; m < 4 * LIMBS; m++) {
+    b.get(lane0)
+      .i32(0)
+      .load(pair + 16 * m)
+      .store(8 * m);
+    b.get(lane1)
+      .i32(0)
+      .load(pair + 16 * m + 8)
+      .store(8 * m);
+  }
+}
+
+/** jobs(count, base, extended): see the module comment. Locals: k, job, then the 6 addresses. */
+function jobs(): number[] {
+  const b = new Body();
+  const [K, J, D0, A0, B0, D1, A1, B1] = [3, 4, 5, 6, 7, 8, 9, 10];
+  b.i32(0).set(K);
+  b.get(1).set(J);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(K).get(0).op(0x4f).op(0x0d, 1); // k >= count (unsigned) → br_if 1 (exit)
+  [D0, A0, B0, D1, A1, B1].forEach((local, i) => void loadI32(b, J, 4 * i).set(local));
+  gather(b, ACC, A0, A1);
+  b.get(2).op(0x04, 0x40); // if extended
+  gather(b, EXT, B0, B1);
+  b.i32(0).i32(0).i32(0).call(F_CACHED);
+  b.op(0x05); // else
+  gather(b, Q, B0, B1);
+  b.op(0x0b); // end if
+  b.i32(0).i32(0).i32(0).call(F_CORE);
+  scatter(b, ACC, D0, D1);
+  b.get(K).i32(1).op(0x6a).set(K);
+  b.get(J).i32(MLAYOUT.job).op(0x6a).set(J);
+  b.op(0x0c, 0); // br 0 (loop)
+  b.op(0x0b, 0x0b); // end loop, end block
+  return funcBody([[8, I32]], b);
+}
+
+/** load(pairs, inBase, outBase): see the module comment. Locals: k, in, out0, out1. */
+function load(): number[] {
+  const b = new Body();
+  const [K, IN, O0, O1] = [3, 4, 5, 6];
+  b.i32(0).set(K);
+  b.get(1).set(IN);
+  b.get(2).set(O0);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(K).get(0).op(0x4f).op(0x0d, 1); // k >= pairs → br_if 1 (exit)
+  for (let c = 0; c < 4; c++) {
+    b.i32(EXT + FE * c)
+      .get(IN)
+      .i32(32 * c)
+      .op(0x6a)
+      .get(IN)
+      .i32(MLAYOUT.inPoint + 32 * c)
+      .op(0x6a)
+      .call(F_UNPACK);
+  }
+  b.i32(0).i32(0).i32(0).call(F_CACHED);
+  b.get(O0).i32(MLAYOUT.slot).op(0x6a).set(O1);
+  scatter(b, Q, O0, O1);
+  b.get(K).i32(1).op(0x6a).set(K);
+  b.get(IN)
+    .i32(2 * MLAYOUT.inPoint)
+    .op(0x6a)
+    .set(IN);
+  b.get(O0)
+    .i32(2 * MLAYOUT.slot)
+    .op(0x6a)
+    .set(O0);
+  b.op(0x0c, 0); // br 0 (loop)
+  b.op(0x0b, 0x0b); // end loop, end block
+  return funcBody([[4, I32]], b);
+}
+
+/** The module's bytes. */
+export function msmModuleBytes(): Uint8Array {
+  const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
+  const funcs = section(3, vec(Array.from({ length: 9 }, () => [0])));
+  const memory = section(5, vec([[0x00, 1]])); // growable
+  const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+  const exports = section(
+    7,
+    vec([
+      [...name('memory'), 0x02, 0],
+      [...name('jobs'), 0x00, F_JOBS],
+      [...name('load'), 0x00, F_LOAD],
+    ]),
+  );
+  const code = section(
+    10,
+    vec([
+      feMul(),
+      feLinear(SIMD.i64x2Add),
+      feLinear(SIMD.i64x2Sub),
+      unpack(),
+      feCarry(),
+      cached(),
+      core(),
+      jobs(),
+      load(),
+    ]),
+  );
+  const k2d = K2D_LIMBS.flatMap((l) => {
+    const lane = Array.from({ length: 8 }, (_, i) => Number((l >> BigInt(8 * i)) & 0xffn));
+    return [...lane, ...lane];
+  });
+  const data = section(11, vec([[0x00, 0x41, ...uleb(MLAYOUT.k2d), 0x0b, ...vec(k2d.map((x) => [x]))]]));
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...types,
+    ...funcs,
+    ...memory,
+    ...exports,
+    ...code,
+    ...data,
+  ]);
+}
