@@ -14,6 +14,7 @@ import { verifierContext } from '../dist/verifier/verifier-context.js';
 import { parallelBallotChecker } from '../dist/cli/parallel-ballot-checker.js';
 import { PointAccumulator } from '../dist/group/point-accumulator.js';
 import { ristrettoDecoderAccelerated } from '../dist/group/ristretto-decoder.js';
+import { encodeRistretto, ristrettoEncoderAccelerated } from '../dist/group/ristretto-encoder.js';
 
 const quick = process.argv.includes('--quick');
 const rows = [];
@@ -47,6 +48,12 @@ const decodedPts = Array.from({ length: 50 }, (_, i) => bc.decodePoint(bc.G.mult
 bench('point addition (WebAssembly limb adder, 50 slots, decoded points)', () => wasmAcc.addAll(decodedPts), { iterations: 2000, per: 50, unit: 'add' });
 const enc = P.toBytes();
 bench('encode point (ristretto255)', () => P.toBytes(), { iterations: 2000 });
+// Encoding 50 points as the verification workers' running sums (25 options × α, β; sums of decoded points: Z ≠ 1), uncached.
+const sums50 = Array.from({ length: 50 }, (_, i) => decodedPts[i].add(decodedPts[(i + 7) % 50]).add(P));
+const encNobleUs = 1000 * bench('encode 50 points (sums, Z ≠ 1), noble toBytes() one by one, per point', () => sums50.forEach((p) => p.toBytes()), { iterations: 20, warmup: 2, per: 50, unit: 'point' });
+const encWasmUs = 1000 * bench(`encode 50 points (sums, Z ≠ 1), WebAssembly batch (${ristrettoEncoderAccelerated()}), per point`, () => encodeRistretto(sums50), { iterations: 400, warmup: 20, per: 50, unit: 'point' });
+bench('encode 1 point (Z ≠ 1), WebAssembly (one pass, one lane empty)', () => encodeRistretto([sums50[0]]), { iterations: 2000, warmup: 50 });
+console.log(`${'  → 50 points'.padEnd(58)} ${(encNobleUs * 50 / 1000).toFixed(2).padStart(10)} ms noble, ${(encWasmUs * 50 / 1000).toFixed(2)} ms WebAssembly (${(encNobleUs / encWasmUs).toFixed(1)}× faster)`);
 bench('decode point (strict, noble Point.fromBytes)', () => bc.decodePoint(enc, 'p', { wasm: false }), { iterations: 500 });
 bench(`decode point (strict, WebAssembly decoder: ${ristrettoDecoderAccelerated()})`, () => bc.decodePoint(enc), { iterations: 2000 });
 bench('Fiat–Shamir challenge (SHA-512, ~10 items)', () => new bc.Transcript('t').bytes(enc).bytes(enc).number(1).number(2).bytes(enc).bytes(enc).bytes(enc).bytes(enc).challenge(), { iterations: 5000 });
@@ -149,6 +156,7 @@ const rate = (ms) => 1000 / ms;
 target('encrypt + prove, reference ballot (ms)', encMs, 60, 'ms');
 target('server verify, noble batch of 40 (ballots/s)', rate(batch40Ms), 40, '/s', true);
 target(`strict point decoding, reference ballot's points together (µs per point; noble ${nobleUs.toFixed(1)})`, batchUs, 12, 'µs');
+target(`point encoding, 50 sums together (µs per point; noble ${encNobleUs.toFixed(1)})`, encWasmUs, encNobleUs / 5, 'µs');
 target(`ballotFromJson, reference ballot (ms; ${oldBallotFromJsonMs.toFixed(1)} with noble one by one)`, ballotFromJsonMs, oldBallotFromJsonMs / 5, 'ms');
 target('aggregate 100,000 ballots (s)', (aggMs * (100_000 / AGG)) / 1000, 2, 's');
 target('decrypt 25-option tally, 3 members (ms)', decMs, 1000, 'ms');

@@ -9,7 +9,7 @@ export { toHex, fromHex, bytesEqual, utf8 } from './encoding/bytes.js';
 export { TAGS } from './encoding/domain-tags.js';
 export { Transcript } from './encoding/transcript.js';
 export { ORDER, decodeScalar, encodeScalar, type Scalar } from './group/scalar.js';
-export { G, IDENTITY, decodePoint, decodePoints, encodePoint, type Point, type DecodePointOptions } from './group/point.js';
+export { G, IDENTITY, decodePoint, decodePoints, encodePoint, encodePoints, type Point, type DecodePointOptions, type EncodePointOptions } from './group/point.js';
 export { systemRandom, seededRandom, randomScalar, type RandomSource } from './group/random.js';
 export { encrypt, addCiphertexts, type Ciphertext } from './elgamal/ciphertext.js';
 export type { RangeProof, BranchCommitment } from './proofs/range-proof.js';

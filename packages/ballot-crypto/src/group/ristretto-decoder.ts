@@ -12,9 +12,12 @@ interface WasmApi {
 interface DecoderExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   decode: (pairs: number, inBase: number, outBase: number) => void;
+  /** RFC 9496 §4.3.2 encoding, used by ristretto-encoder.ts (the same instance and memory). */
+  encode: (pairs: number, inBase: number, outBase: number) => void;
 }
 
-interface Decoder {
+/** The compiled module's instance and views of its memory (shared by the decoder and the encoder). */
+export interface RistrettoWasm {
   exports: DecoderExports;
   bytes: Uint8Array;
   words: BigUint64Array;
@@ -27,15 +30,26 @@ const IN_BASE = RLAYOUT.input;
 const OUT_BASE = IN_BASE + RLAYOUT.inPair * CHUNK_PAIRS;
 
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-let decoder: Decoder | null | undefined;
+let decoder: RistrettoWasm | null | undefined;
 
-/** Compiles and instantiates the decoder once per thread; null where WebAssembly (SIMD) is unavailable or refused. */
-function wasmDecoder(): Decoder | null {
+/** Pairs encoded per call of `encode` (ristretto-encoder.ts), and where: the same input area. */
+export const ENCODE_CHUNK_PAIRS = 128;
+export const ENCODE_IN_BASE = RLAYOUT.input;
+export const ENCODE_OUT_BASE = ENCODE_IN_BASE + RLAYOUT.encInPair * ENCODE_CHUNK_PAIRS;
+
+/**
+ * Compiles and instantiates the module once per thread; null where WebAssembly (SIMD) is
+ * unavailable or refused. The encoder (ristretto-encoder.ts) uses the same instance.
+ */
+export function ristrettoWasm(): RistrettoWasm | null {
   if (decoder === undefined) {
     try {
       const module = new wasmApi!.Module(ristrettoModuleBytes());
       const exports = new wasmApi!.Instance(module).exports as DecoderExports;
-      const needed = OUT_BASE + RLAYOUT.outPair * CHUNK_PAIRS;
+      const needed = Math.max(
+        OUT_BASE + RLAYOUT.outPair * CHUNK_PAIRS,
+        ENCODE_OUT_BASE + RLAYOUT.encOutPair * ENCODE_CHUNK_PAIRS,
+      );
       const have = exports.memory.buffer.byteLength;
       if (needed > have) exports.memory.grow(Math.ceil((needed - have) / 65536));
       const buffer = exports.memory.buffer;
@@ -83,7 +97,7 @@ function nobleDecode(encodings: readonly Uint8Array[]): (RistrettoPoint | null)[
 
 /** True when the WebAssembly decoder is available in this thread. */
 export function ristrettoDecoderAccelerated(): boolean {
-  return wasmDecoder() !== null;
+  return ristrettoWasm() !== null;
 }
 
 /**
@@ -97,7 +111,7 @@ export function decodeRistretto(
   encodings: readonly Uint8Array[],
   options: { wasm?: boolean } = {},
 ): (RistrettoPoint | null)[] {
-  const d = options.wasm === false ? null : wasmDecoder();
+  const d = options.wasm === false ? null : ristrettoWasm();
   if (!d) return nobleDecode(encodings);
   const out: (RistrettoPoint | null)[] = new Array<RistrettoPoint | null>(encodings.length);
   const { bytes, words, flags } = d;

@@ -36,6 +36,10 @@ import {
  * u2 = 1 + s², v = −d·u1² − u2², SQRT_RATIO_M1(1, v·u2²) = (was_square, I), Dx = I·u2,
  * Dy = I·Dx·v: x = |2s·Dx|, y = u1·Dy, t = x·y, valid iff was_square, t is non-negative and y ≠ 0.
  * The sign of I is never normalised: x is made non-negative anyway, and Dy depends on I².
+ *
+ * The same module also ENCODES (RFC 9496 §4.3.2; see `encode` below and ristretto-encoder.ts),
+ * sharing the field functions and the SQRT_RATIO_M1 exponentiation (`pow`) with `decode`. Encoding
+ * is variable time as well, for public points only.
  */
 
 const P = FIELD_P;
@@ -43,17 +47,23 @@ const P = FIELD_P;
 export const CURVE_D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
 /** √−1 mod p (RFC 9496 §4.1). */
 export const SQRT_M1 = 19681161376707505956807079304988542015446066515923890162744021073123829784752n;
+/** 1/√(a − d) mod p, a = −1 (RFC 9496 §4.1). */
+export const INVSQRT_A_MINUS_D =
+  54469307008909316920995813868745141605393597292927456921205312896311721017578n;
 
 /** Byte offsets and sizes in linear memory. */
 export const RLAYOUT = {
   one: 0, // the field element 1 in both lanes (a pair: 10 limbs × 2 lanes × 8 bytes)
   minusD: 160, // −d
   sqrtM1: 320, // √−1
-  temps: 512, // temporaries (pairs of 160 bytes)
-  words: 4608, // scratch for two frozen values (64 bytes each)
-  input: 8192, // default start of the inputs: 64 bytes per pair
-  inPair: 64,
-  outPair: 208, // x, y, t (64 bytes each), flags (16)
+  invsqrtAMinusD: 480, // 1/√(a − d)
+  temps: 640, // temporaries (pairs of 160 bytes), 26 of them
+  words: 4864, // scratch for three frozen values (64 bytes each)
+  input: 8192, // default start of the inputs
+  inPair: 64, // decode: two encodings
+  outPair: 208, // decode: x, y, t (64 bytes each), flags (16)
+  encInPair: 256, // encode: X, Y, Z, T of lane 0 (4 words each), then of lane 1
+  encOutPair: 64, // encode: the 32 bytes of lane 0, then those of lane 1
   pages: 2, // initial memory
 } as const;
 
@@ -61,6 +71,7 @@ const FE = 160;
 const T = (i: number): number => RLAYOUT.temps + FE * i;
 const CHECK_WORDS = RLAYOUT.words;
 const X_WORDS = RLAYOUT.words + 64;
+const E_WORDS = RLAYOUT.words + 128;
 
 const F_MUL = 0;
 const F_ADD = 1;
@@ -69,6 +80,8 @@ const F_UNPACK = 3;
 const F_SQN = 4;
 const F_FREEZE = 5;
 const F_DECODE = 6;
+const F_POW = 7;
+const F_ENCODE = 8;
 
 const splat = (x: bigint): [bigint, bigint] => [x, x];
 /** The 4 little-endian u64 words of a value below 2^256. */
@@ -206,117 +219,107 @@ function freeze(): number[] {
   return funcBody([[11, V128]], b);
 }
 
-/** decode(pairs, inBase, outBase): see the module comment. Locals: k, in, out (i32); masks (v128). */
-function decode(): number[] {
-  const b = new Body();
-  const [K, IN, OUT] = [3, 4, 5];
-  const [VALID, M, MASK2] = [6, 7, 8];
+/** Emitters of calls to the module's field functions, and lane-mask helpers, for one function body. */
+function fieldOps(b: Body) {
   const at = (addr: number) => (): void => void b.i32(addr);
-  const out = (off: number) => (): void => void b.get(OUT).i32(off).op(OP.i32add);
-  const inp = (off: number) => (): void => void b.get(IN).i32(off).op(OP.i32add);
   const fe = (f: number, o: () => void, x: () => void, y: () => void): void => {
     o();
     x();
     y();
     b.call(f);
   };
-  const mul = (o: number, x: number, y: number): void => fe(F_MUL, at(o), at(x), at(y));
-  const add = (o: number, x: number, y: number): void => fe(F_ADD, at(o), at(x), at(y));
-  const sub = (o: number, x: number, y: number): void => fe(F_SUB, at(o), at(x), at(y));
-  const sqn = (o: number, x: number, n: number): void => void b.i32(o).i32(x).i32(n).call(F_SQN);
-  const frz = (o: () => void, x: number): void => fe(F_FREEZE, o, at(x), at(0));
-  /** Pushes the lane mask "the 4 frozen words at `addr()` equal c". */
-  const equals = (addr: () => void, c: bigint): void => {
-    words(c).forEach((cw, w) => {
+  return {
+    at,
+    fe,
+    mul: (o: number, x: number, y: number): void => fe(F_MUL, at(o), at(x), at(y)),
+    add: (o: number, x: number, y: number): void => fe(F_ADD, at(o), at(x), at(y)),
+    sub: (o: number, x: number, y: number): void => fe(F_SUB, at(o), at(x), at(y)),
+    sqn: (o: number, x: number, n: number): void => void b.i32(o).i32(x).i32(n).call(F_SQN),
+    frz: (o: () => void, x: number): void => fe(F_FREEZE, o, at(x), at(0)),
+    /** Pushes the lane mask "the 4 frozen words at `addr()` equal c". */
+    equals: (addr: () => void, c: bigint): void => {
+      words(c).forEach((cw, w) => {
+        addr();
+        b.vload(16 * w)
+          .vconst64(...splat(cw))
+          .simd(SIMD.i64x2Eq);
+        if (w > 0) b.simd(SIMD.and);
+      });
+    },
+    /** Pushes the lane mask "the frozen value at `addr()` is odd" (is_negative). */
+    odd: (addr: () => void): void => {
+      b.vconst64(0n, 0n);
       addr();
-      b.vload(16 * w)
-        .vconst64(...splat(cw))
-        .simd(SIMD.i64x2Eq);
-      if (w > 0) b.simd(SIMD.and);
-    });
+      b.vload(0)
+        .vconst64(...splat(1n))
+        .simd(SIMD.and)
+        .simd(SIMD.i64x2Sub);
+    },
+    /** dst ← mask ? a : dst, lane-wise, with the mask in local `mask`. */
+    select: (dst: number, a: number, mask: number): void => {
+      for (let k = 0; k < LIMBS; k++) {
+        b.i32(dst)
+          .i32(a)
+          .vload(16 * k)
+          .i32(dst)
+          .vload(16 * k)
+          .get(mask)
+          .simd(SIMD.bitselect)
+          .vstore(16 * k);
+      }
+    },
+    /** x ← mask ? −x : x, lane-wise: (x ⊕ m) − m on every limb, with the mask m in local `mask`. */
+    negate: (x: number, mask: number): void => {
+      for (let k = 0; k < LIMBS; k++) {
+        b.i32(x)
+          .i32(x)
+          .vload(16 * k)
+          .get(mask)
+          .simd(SIMD.xor)
+          .get(mask)
+          .simd(SIMD.i64x2Sub)
+          .vstore(16 * k);
+      }
+    },
   };
-  /** Pushes the lane mask "the frozen value at `addr()` is odd" (is_negative). */
-  const odd = (addr: () => void): void => {
-    b.vconst64(0n, 0n);
-    addr();
-    b.vload(0)
-      .vconst64(...splat(1n))
-      .simd(SIMD.and)
-      .simd(SIMD.i64x2Sub);
-  };
+}
 
-  const [
-    S,
-    SS,
-    U1,
-    U2,
-    U1S,
-    U2S,
-    V0,
-    V,
-    W,
-    W2,
-    W3,
-    W7,
-    Z2,
-    B2,
-    B4,
-    B5,
-    B10,
-    B20,
-    B40,
-    B80,
-    B160,
-    B240,
-    R,
-    CHECK,
-  ] = Array.from({ length: 24 }, (_, i) => T(i)) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  // Temporaries reused once their first value is dead.
-  const [RI, DX, DY0, DY, S2, X, Y, TT] = [V0, W2, B2, B4, B5, B20, B40, B80] as const;
+/** The temporaries of pow (T(9) … T(21), T(23)); callers keep their live values elsewhere. */
+const [W2, W3, W7, Z2, B2, B4, B5, B10, B20, B40, B80, B160, B240] = Array.from({ length: 13 }, (_, i) =>
+  T(9 + i),
+) as number[] as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const CHECK = T(23);
 
-  b.i32(0).set(K);
-  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
-  b.get(K).get(0).op(OP.geU).op(0x0d, 1); // k >= pairs → br_if 1 (exit)
-  b.get(1).get(K).i32(RLAYOUT.inPair).op(OP.i32mul, OP.i32add).set(IN);
-  b.get(2).get(K).i32(RLAYOUT.outPair).op(OP.i32mul, OP.i32add).set(OUT);
-  fe(F_UNPACK, at(S), inp(0), inp(32));
-  sqn(SS, S, 1);
-  sub(U1, RLAYOUT.one, SS); // u1 = 1 + a·s², a = −1
-  add(U2, RLAYOUT.one, SS); // u2 = 1 − a·s²
-  sqn(U1S, U1, 1);
-  sqn(U2S, U2, 1);
-  mul(V0, U1S, RLAYOUT.minusD);
-  sub(V, V0, U2S); // v = a·d·u1² − u2²
-  mul(W, V, U2S); // SQRT_RATIO_M1(1, w), w = v·u2²: r = w³·(w⁷)^((p−5)/8)
-  sqn(W2, W, 1);
-  mul(W3, W2, W);
+/**
+ * pow(r, w, _): the candidate root of SQRT_RATIO_M1(1, w) (RFC 9496 §4.2), r ← w³·(w⁷)^((p−5)/8),
+ * not yet corrected by √−1 nor made non-negative; also freezes check = w·r² at CHECK_WORDS, for
+ * the caller's lane-wise correction (r·√−1 where check = −1, or −√−1 for a non-square w).
+ */
+function pow(): number[] {
+  const b = new Body();
+  const { fe, at, mul, sqn, frz } = fieldOps(b);
+  const [R, W] = [0, 1];
+  const param = (i: number) => (): void => void b.get(i);
+  const mulTo = (o: () => void, x: () => void, y: () => void): void => fe(F_MUL, o, x, y);
+  // W2 = w², W3 = w³, W7 = w⁷
+  b.i32(W2).get(W).i32(1).call(F_SQN);
+  mulTo(at(W3), at(W2), param(W));
   sqn(W7, W3, 1);
-  mul(W7, W7, W);
+  mulTo(at(W7), at(W7), param(W));
   // (w⁷)^((p−5)/8) = z^(2^252 − 3), the chain of ref10's pow22523 / noble's ed25519_pow_2_252_3.
   const Z = W7;
   sqn(Z2, Z, 1);
@@ -338,46 +341,69 @@ function decode(): number[] {
     mul(o, Z2, y);
   }
   sqn(Z2, B160, 2);
-  mul(R, Z2, Z); // z^(2^252 − 3)
-  mul(R, W3, R);
-  sqn(Z2, R, 1);
-  mul(CHECK, Z2, W); // w·r²
+  mul(B240, Z2, Z); // z^(2^252 − 3)
+  mulTo(param(R), at(W3), at(B240));
+  b.i32(Z2).get(R).i32(1).call(F_SQN);
+  mulTo(at(CHECK), at(Z2), param(W)); // w·r²
   frz(at(CHECK_WORDS), CHECK);
+  return funcBody([], b);
+}
+
+/** decode(pairs, inBase, outBase): see the module comment. Locals: k, in, out (i32); masks (v128). */
+function decode(): number[] {
+  const b = new Body();
+  const [K, IN, OUT] = [3, 4, 5];
+  const [VALID, M, MASK2] = [6, 7, 8];
+  const { at, fe, mul, add, sub, sqn, frz, equals, odd, select, negate } = fieldOps(b);
+  const out = (off: number) => (): void => void b.get(OUT).i32(off).op(OP.i32add);
+  const inp = (off: number) => (): void => void b.get(IN).i32(off).op(OP.i32add);
+  const [S, SS, U1, U2, U1S, U2S, V0, V, W] = Array.from({ length: 9 }, (_, i) => T(i)) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const R = T(22);
+  // Temporaries reused once pow is done with them.
+  const [RI, DX, DY0, DY, S2, X, Y, TT] = [V0, W2, B2, B4, B5, B20, B40, B80] as const;
+
+  b.i32(0).set(K);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(K).get(0).op(OP.geU).op(0x0d, 1); // k >= pairs → br_if 1 (exit)
+  b.get(1).get(K).i32(RLAYOUT.inPair).op(OP.i32mul, OP.i32add).set(IN);
+  b.get(2).get(K).i32(RLAYOUT.outPair).op(OP.i32mul, OP.i32add).set(OUT);
+  fe(F_UNPACK, at(S), inp(0), inp(32));
+  sqn(SS, S, 1);
+  sub(U1, RLAYOUT.one, SS); // u1 = 1 + a·s², a = −1
+  add(U2, RLAYOUT.one, SS); // u2 = 1 − a·s²
+  sqn(U1S, U1, 1);
+  sqn(U2S, U2, 1);
+  mul(V0, U1S, RLAYOUT.minusD);
+  sub(V, V0, U2S); // v = a·d·u1² − u2²
+  mul(W, V, U2S); // SQRT_RATIO_M1(1, w), w = v·u2²: r = w³·(w⁷)^((p−5)/8)
+  fe(F_POW, at(R), at(W), at(0));
   mul(RI, R, RLAYOUT.sqrtM1);
   // was_square: w·r² = 1, or −1 and then r ← r·√−1 (lane-wise selection).
   equals(at(CHECK_WORDS), 1n);
   equals(at(CHECK_WORDS), P - 1n);
   b.set(MASK2).get(MASK2).simd(SIMD.or).set(VALID);
-  for (let k = 0; k < LIMBS; k++) {
-    b.i32(R)
-      .i32(RI)
-      .vload(16 * k)
-      .i32(R)
-      .vload(16 * k)
-      .get(MASK2)
-      .simd(SIMD.bitselect)
-      .vstore(16 * k);
-  }
+  select(R, RI, MASK2);
   mul(DX, R, U2);
   mul(DY0, R, DX);
   mul(DY, DY0, V);
   add(S2, S, S);
   mul(X, S2, DX);
   mul(Y, U1, DY);
-  // x ← |x|: lane-wise negation (x ⊕ m) − m with m = −(x mod 2).
+  // x ← |x|
   frz(at(X_WORDS), X);
   odd(at(X_WORDS));
   b.set(M);
-  for (let k = 0; k < LIMBS; k++) {
-    b.i32(X)
-      .i32(X)
-      .vload(16 * k)
-      .get(M)
-      .simd(SIMD.xor)
-      .get(M)
-      .simd(SIMD.i64x2Sub)
-      .vstore(16 * k);
-  }
+  negate(X, M);
   mul(TT, X, Y);
   frz(out(0), X);
   frz(out(64), Y);
@@ -401,6 +427,123 @@ function decode(): number[] {
   );
 }
 
+/**
+ * encode(pairs, inBase, outBase): RFC 9496 §4.3.2 on pairs of Edwards points in any projective
+ * representation (X, Y, Z, T below p, as 4 words each, at inBase + 256k: lane 0, then lane 1 at
+ * +128), writing s as 32 little-endian bytes per lane at outBase + 64k (lane 0) and +32 (lane 1).
+ * u1 = (Z+Y)(Z−Y), u2 = X·Y, invsqrt = SQRT_RATIO_M1(1, u1·u2²) (its sign is left as it comes:
+ * it cancels in z_inv, and s is made non-negative at the end), den1 = invsqrt·u1,
+ * den2 = invsqrt·u2, z_inv = den1·den2·T; where T·z_inv is negative: (X, Y) ← (Y·√−1, X·√−1) and
+ * den_inv = den1/√(a − d), else den_inv = den2; Y ← −Y where X·z_inv is negative;
+ * s = |den_inv·(Z − Y)|. The identity (X = 0, so u2 = 0) gives s = 0.
+ * Operand bounds (see wasm-edwards.ts): sums and differences of unpacked (non-negative, uncarried)
+ * limbs only ever go in as the FIRST operand of mul, whose limbs need only fit i32 once doubled.
+ * Locals: k, in, out (i32); masks (v128).
+ */
+function encode(): number[] {
+  const b = new Body();
+  const [K, IN, OUT] = [3, 4, 5];
+  const M = 6;
+  const { at, fe, mul, add, sub, sqn, frz, equals, odd, select, negate } = fieldOps(b);
+  const inp = (off: number) => (): void => void b.get(IN).i32(off).op(OP.i32add);
+  const [X0, Y0, Z0, T0, ZPY, ZMY, U1, U2, W] = Array.from({ length: 9 }, (_, i) => T(i)) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const R = T(22);
+  const [U2S, RI, DEN1, DEN2, ZI0, ZINV, TZ, IX0, IY0, ENCH, XZ, ZMY2, S] = [
+    ZPY,
+    ZMY,
+    W2,
+    W3,
+    W7,
+    Z2,
+    B2,
+    B4,
+    B5,
+    B10,
+    B20,
+    B40,
+    B80,
+  ] as const;
+  const lanes = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+
+  b.i32(0).set(K);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(K).get(0).op(OP.geU).op(0x0d, 1); // k >= pairs → br_if 1 (exit)
+  b.get(1).get(K).i32(RLAYOUT.encInPair).op(OP.i32mul, OP.i32add).set(IN);
+  b.get(2).get(K).i32(RLAYOUT.encOutPair).op(OP.i32mul, OP.i32add).set(OUT);
+  [X0, Y0, Z0, T0].forEach((c, i) => fe(F_UNPACK, at(c), inp(32 * i), inp(128 + 32 * i)));
+  add(ZPY, Z0, Y0);
+  sub(ZMY, Z0, Y0);
+  mul(U1, ZPY, ZMY); // u1 = (Z + Y)(Z − Y): the sum first
+  mul(U2, X0, Y0); // u2 = X·Y
+  sqn(U2S, U2, 1);
+  mul(W, U1, U2S);
+  fe(F_POW, at(R), at(W), at(0));
+  // r ← r·√−1 where w·r² = −1 (or −√−1: w not a square, which no point gives; as noble).
+  mul(RI, R, RLAYOUT.sqrtM1);
+  equals(at(CHECK_WORDS), P - 1n);
+  equals(at(CHECK_WORDS), P - SQRT_M1);
+  b.simd(SIMD.or).set(M);
+  select(R, RI, M);
+  mul(DEN1, R, U1);
+  mul(DEN2, R, U2);
+  mul(ZI0, DEN1, DEN2);
+  mul(ZINV, ZI0, T0);
+  // rotate where T·z_inv is negative
+  mul(TZ, T0, ZINV);
+  frz(at(E_WORDS), TZ);
+  odd(at(E_WORDS));
+  b.set(M);
+  mul(IX0, X0, RLAYOUT.sqrtM1);
+  mul(IY0, Y0, RLAYOUT.sqrtM1);
+  mul(ENCH, DEN1, RLAYOUT.invsqrtAMinusD);
+  select(X0, IY0, M);
+  select(Y0, IX0, M);
+  select(DEN2, ENCH, M); // den_inv
+  // Y ← −Y where X·z_inv is negative
+  mul(XZ, X0, ZINV);
+  frz(at(E_WORDS), XZ);
+  odd(at(E_WORDS));
+  b.set(M);
+  negate(Y0, M);
+  sub(ZMY2, Z0, Y0);
+  mul(S, ZMY2, DEN2); // the difference first
+  // s ← |s|
+  frz(at(E_WORDS), S);
+  odd(at(E_WORDS));
+  b.set(M);
+  negate(S, M);
+  frz(at(E_WORDS), S);
+  // The frozen words are lane-interleaved; each lane's 4 words go out contiguous.
+  for (const half of [0, 1]) {
+    for (const lane of [0, 1]) {
+      b.get(OUT);
+      b.i32(E_WORDS + 32 * half).vload(0);
+      b.i32(E_WORDS + 32 * half).vload(16);
+      b.shuffle(lanes.map((x) => x + 8 * lane)).vstore(32 * lane + 16 * half);
+    }
+  }
+  b.get(K).i32(1).op(OP.i32add).set(K);
+  b.op(0x0c, 0); // br 0 (loop)
+  b.op(0x0b, 0x0b); // end loop, end block
+  return funcBody(
+    [
+      [3, I32],
+      [1, V128],
+    ],
+    b,
+  );
+}
+
 /** A pair holding the field element x in both lanes, as bytes for the data section. */
 function pairBytes(x: bigint): number[] {
   return toLimbs(((x % P) + P) % P).flatMap((l) => {
@@ -412,7 +555,7 @@ function pairBytes(x: bigint): number[] {
 /** The module's bytes. */
 export function ristrettoModuleBytes(): Uint8Array {
   const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
-  const funcs = section(3, vec([[0], [0], [0], [0], [0], [0], [0]]));
+  const funcs = section(3, vec([[0], [0], [0], [0], [0], [0], [0], [0], [0]]));
   const memory = section(5, vec([[0x00, RLAYOUT.pages]])); // growable
   const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
   const exports = section(
@@ -423,13 +566,29 @@ export function ristrettoModuleBytes(): Uint8Array {
       [...name('sqn'), 0x00, F_SQN],
       [...name('freeze'), 0x00, F_FREEZE],
       [...name('decode'), 0x00, F_DECODE],
+      [...name('encode'), 0x00, F_ENCODE],
     ]),
   );
   const code = section(
     10,
-    vec([feMul(), feLinear(SIMD.i64x2Add), feLinear(SIMD.i64x2Sub), unpack(), feSqN(), freeze(), decode()]),
+    vec([
+      feMul(),
+      feLinear(SIMD.i64x2Add),
+      feLinear(SIMD.i64x2Sub),
+      unpack(),
+      feSqN(),
+      freeze(),
+      decode(),
+      pow(),
+      encode(),
+    ]),
   );
-  const constants = [...pairBytes(1n), ...pairBytes(-CURVE_D), ...pairBytes(SQRT_M1)];
+  const constants = [
+    ...pairBytes(1n),
+    ...pairBytes(-CURVE_D),
+    ...pairBytes(SQRT_M1),
+    ...pairBytes(INVSQRT_A_MINUS_D),
+  ];
   const data = section(
     11,
     vec([[0x00, 0x41, ...uleb(RLAYOUT.one), 0x0b, ...vec(constants.map((x) => [x]))]]),
