@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import * as bc from '../dist/index.js';
 import { createSodiumBallotVerifier } from '../dist/node/index.js';
 import { multiScalarMul } from '../dist/group/msm.js';
+import { msmAccelerated } from '../dist/group/msm-wasm.js';
+import { BatchVerifier } from '../dist/proofs/batch-verifier.js';
+import { addRangeProofToBatch } from '../dist/proofs/verify-range.js';
+import { ballotProofStatements } from '../dist/ballot/ballot-proof-statements.js';
 import { encrypt } from '../dist/elgamal/ciphertext.js';
 import { checkBallotEntry } from '../dist/verifier/check-ballot-entry.js';
 import { checkBallotEntries } from '../dist/verifier/check-ballot-batch.js';
@@ -59,7 +63,8 @@ bench(`decode point (strict, WebAssembly decoder: ${ristrettoDecoderAccelerated(
 bench('Fiat–Shamir challenge (SHA-512, ~10 items)', () => new bc.Transcript('t').bytes(enc).bytes(enc).number(1).number(2).bytes(enc).bytes(enc).bytes(enc).bytes(enc).challenge(), { iterations: 5000 });
 const pts = Array.from({ length: 2000 }, (_, i) => bc.G.multiplyUnsafe(BigInt(i + 7) * 1234567n));
 const scs = pts.map(() => bc.randomScalar(rnd));
-bench('multi-scalar mult, 2000 points (Pippenger), per point', () => multiScalarMul(pts, scs), { iterations: 3, warmup: 1, per: 2000, unit: 'point' });
+bench('multi-scalar mult, 2000 points (noble Pippenger), per point', () => multiScalarMul(pts, scs, { wasm: false }), { iterations: 3, warmup: 1, per: 2000, unit: 'point' });
+bench(`multi-scalar mult, 2000 points (WebAssembly Pippenger: ${msmAccelerated()}), per point`, () => multiScalarMul(pts, scs), { iterations: 20, warmup: 2, per: 2000, unit: 'point' });
 
 console.log('\n— reference ballot: 25 candidates, at most 15 marks —');
 const manifest = { electionId: 'bench', title: 'Bench', contests: [{ id: 'council', title: 'Council', kind: 'block', options: Array.from({ length: 25 }, (_, i) => `candidate ${i + 1}`), minSelections: 0, maxSelections: 15 }] };
@@ -72,10 +77,22 @@ const ballots = [];
 const encMs = bench('encrypt + prove (device, fixed-base comb)', () => ballots.push(bc.encryptBallot({ context, voterBinding: bc.utf8(`v${n++}`), selections: marks(), random: rnd }).ballot), { iterations: quick ? 10 : 40, warmup: 2 });
 bench('verify, one ballot alone (noble, batch of 1)', () => bc.verifyBallot(context, ballots[0]), { iterations: 10 });
 let batch40Ms;
+let batch40NobleMs;
 for (const size of [10, 40]) {
-  const batch = ballots.slice(0, size);
-  batch40Ms = bench(`verify, batch of ${size} ballots, one MSM (noble), per ballot`, () => { if (bc.verifyBallots({ context, ballots: batch }).some((e) => e)) throw new Error('invalid'); }, { iterations: 2, warmup: 1, per: size, unit: 'ballot' });
+  const batch = ballots.slice(0, size); // 12 ballots in all with --quick
+  const verify = (wasm) => () => { if (bc.verifyBallots({ context, ballots: batch, wasm }).some((e) => e)) throw new Error('invalid'); };
+  batch40Ms = bench(`verify, batch of ${batch.length} ballots, one MSM (WebAssembly: ${msmAccelerated()}), per ballot`, verify(true), { iterations: 4, warmup: 1, per: batch.length, unit: 'ballot' });
+  if (size === 40) batch40NobleMs = bench(`verify, batch of ${batch.length} ballots, one MSM (noble, before), per ballot`, verify(false), { iterations: 2, warmup: 1, per: batch.length, unit: 'ballot' });
 }
+// The batch's multi-scalar multiplication alone: Σ sᵢ·Pᵢ over all its proofs' equations, weighted and merged as verifyBallots does.
+const msmBallots = ballots.slice(0, 40);
+const msmBatch = new BatchVerifier([bc.G, context.publicKey], rnd);
+for (const b of msmBallots) for (const p of ballotProofStatements(context, b)) addRangeProofToBatch(p.check, msmBatch);
+const msmPts = [...msmBatch.terms.keys()];
+const msmScs = [...msmBatch.terms.values()];
+const msmNobleMs = bench(`MSM of a batch of ${msmBallots.length} ballots (${msmPts.length} terms), noble, per ballot`, () => multiScalarMul(msmPts, msmScs, { wasm: false }), { iterations: 2, warmup: 1, per: msmBallots.length, unit: 'ballot' });
+const msmWasmMs = bench(`MSM of a batch of ${msmBallots.length} ballots, WebAssembly, per ballot`, () => multiScalarMul(msmPts, msmScs), { iterations: 10, warmup: 2, per: msmBallots.length, unit: 'ballot' });
+console.log(`${'  → MSM per reference ballot'.padEnd(58)} ${msmNobleMs.toFixed(2).padStart(10)} ms noble, ${msmWasmMs.toFixed(2)} ms WebAssembly (${(msmNobleMs / msmWasmMs).toFixed(1)}× faster)`);
 const sodiumVerify = await createSodiumBallotVerifier();
 bench('verify, one ballot (libsodium WASM, per equation)', () => sodiumVerify(context, ballots[1]), { iterations: 20 });
 
@@ -154,7 +171,8 @@ console.log(`   totals: ${totals[0].slice(0, 5).join(', ')}, …`);
 
 const rate = (ms) => 1000 / ms;
 target('encrypt + prove, reference ballot (ms)', encMs, 60, 'ms');
-target('server verify, noble batch of 40 (ballots/s)', rate(batch40Ms), 40, '/s', true);
+target(`server verify, batch of 40 (ballots/s; ${rate(batch40NobleMs).toFixed(1)} with noble's MSM)`, rate(batch40Ms), 40, '/s', true);
+target(`batch MSM per reference ballot, batch of 40 (ms; noble ${msmNobleMs.toFixed(2)})`, msmWasmMs, 4, 'ms');
 target(`strict point decoding, reference ballot's points together (µs per point; noble ${nobleUs.toFixed(1)})`, batchUs, 12, 'µs');
 target(`point encoding, 50 sums together (µs per point; noble ${encNobleUs.toFixed(1)})`, encWasmUs, encNobleUs / 5, 'µs');
 target(`ballotFromJson, reference ballot (ms; ${oldBallotFromJsonMs.toFixed(1)} with noble one by one)`, ballotFromJsonMs, oldBallotFromJsonMs / 5, 'ms');

@@ -150,6 +150,12 @@ describe('multi-scalar multiplication in WebAssembly', () => {
       random,
     });
     expect(results.map((r) => r === null)).toEqual([true, true, false, true]);
+    const slow = verifyBallots({
+      context,
+      ballots: [ballots[0]!, ballots[1]!, tampered, ballots[3]!],
+      wasm: false,
+    });
+    expect(slow.map((r) => r?.message ?? null)).toEqual(results.map((r) => r?.message ?? null));
   });
 
   it('falls back to noble where WebAssembly is missing, with the same results', async () => {

@@ -13,6 +13,11 @@ export interface VerifyBallotsOptions {
   readonly ballots: readonly EncryptedBallot[];
   /** Source of the batch weights; defaults to the system CSPRNG. */
   readonly random?: RandomSource;
+  /**
+   * false: the batch's multi-scalar multiplication with noble's BigInt Pippenger instead of the
+   * WebAssembly one (same result; for tests and benchmarks). Default: WebAssembly where available.
+   */
+  readonly wasm?: boolean;
 }
 
 /**
@@ -22,7 +27,11 @@ export interface VerifyBallotsOptions {
  */
 export function verifyBallots(o: VerifyBallotsOptions): (InvalidProofError | Error | null)[] {
   const results: (Error | null)[] = [];
-  const batch = new BatchVerifier([G, o.context.publicKey], o.random);
+  const batch = new BatchVerifier(
+    [G, o.context.publicKey],
+    o.random,
+    o.wasm === false ? { wasm: false } : {},
+  );
   const proofs: NamedProof[][] = [];
   for (const ballot of o.ballots) {
     try {

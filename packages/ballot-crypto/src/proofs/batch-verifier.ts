@@ -1,5 +1,5 @@
 import { bytesToNumberLE } from '@noble/curves/utils.js';
-import { multiScalarMul } from '../group/msm.js';
+import { multiScalarMul, type MsmOptions } from '../group/msm.js';
 import type { Point } from '../group/point.js';
 import { systemRandom, type RandomSource } from '../group/random.js';
 import { mod, mulScalars, type Scalar } from '../group/scalar.js';
@@ -24,6 +24,8 @@ export class BatchVerifier {
   constructor(
     _fixedBases: readonly Point[],
     private readonly random: RandomSource = systemRandom,
+    /** Passed to {@link multiScalarMul} (`wasm: false`: noble's Pippenger, for comparisons). */
+    private readonly msm: MsmOptions = {},
   ) {}
 
   /** Adds the equation Σ terms = 0. */
@@ -47,6 +49,6 @@ export class BatchVerifier {
     const points = [...this.terms.keys()];
     const scalars = [...this.terms.values()];
     if (points.length === 0) return true;
-    return multiScalarMul(points, scalars).is0();
+    return multiScalarMul(points, scalars, this.msm).is0();
   }
 }
