@@ -21,19 +21,28 @@ import { K2D_LIMBS, LIMBS, carryChain, feLinear, feMul, unpack } from './wasm-ed
  * a or b (P + P is a doubling: the formula is complete) and lane 1 may read what lane 0 writes.
  * Addition is add-2008-hwcd-3 for a = −1 with a cached second operand: A = (Y1−X1)(Y2−X2),
  * B = (Y1+X1)(Y2+X2), C = T1·(2d·T2), D = Z1·(2·Z2), E = B−A, F = D−C, G = D+C, H = B+A,
- * X3 = E·F, Y3 = G·H, T3 = E·H, Z3 = F·G: 8 multiplications (9 when b is an extended slot).
+ * X3 = E·F, Y3 = G·H, T3 = E·H, Z3 = F·G: 8 multiplications (9 when b is an extended slot, 7
+ * when b has Z2 = 1: then D = 2·Z1, and F, G are 2·Z1 ∓ C, as in the tally adder).
  *
  * Exports:
  *  - load(pairs, inBase, outBase): points 2k, 2k+1 given as X, Y, Z, T (4 canonical little-endian
- *    u64 words each, 128 bytes per point from inBase) → cached slots at outBase + 320·(2k, 2k+1);
- *  - jobs(count, base, extended): runs `count` jobs (24 bytes each from base) in order, the b
- *    operands being cached slots (extended = 0) or extended slots (extended = 1).
+ *    u64 words each, 128 bytes per point from inBase) → at outBase + 320·(2k, 2k+1) their cached
+ *    slots, and 640·pairs bytes further the cached slots of their negations (Y + X, Y − X, −2d·T,
+ *    2·Z);
+ *  - jobs(count, base, kind): runs `count` jobs (24 bytes each from base) in order, the b
+ *    operands being cached slots (kind 0), extended slots (kind 1), or cached slots of points with
+ *    Z = 1 (kind 2: the 2·Z field is not read);
+ *  - window(from, to, kind): one window's bucket accumulation straight from the signed digits (see
+ *    windowAccumulate below), so that the per-digit work never leaves WebAssembly.
+ * The bucket reduction and the doublings are jobs of kind 1 that msm-wasm.ts lists.
  */
 
 /** Byte offsets and sizes in linear memory. */
 export const MLAYOUT = {
   k2d: 0, // 2d in both lanes (a pair: 10 limbs × 2 lanes × 8 bytes)
   temps: 160, // pair temporaries (160 bytes each)
+  params: 3840, // the parameters of `window` (6 × i32)
+  jobScratch: 3904, // the job `window` builds
   free: 4096, // first byte the caller may use
   slot: 320, // one point, one lane: 4 × 10 limbs × 8 bytes
   fe: 80, // one field element in a slot
@@ -47,7 +56,9 @@ const T = (i: number): number => MLAYOUT.temps + FE * i;
 const ACC = T(0);
 const Q = T(4);
 const EXT = T(8);
-const [TMP, A, B, C, D, E, F, G, H] = Array.from({ length: 9 }, (_, i) => T(12 + i)) as [
+const [TMP, A, B, C, D, E, F, G, H, NEG_T2D, ZERO] = Array.from({ length: 11 }, (_, i) => T(12 + i)) as [
+  number,
+  number,
   number,
   number,
   number,
@@ -68,6 +79,8 @@ const F_CACHED = 5;
 const F_CORE = 6;
 const F_JOBS = 7;
 const F_LOAD = 8;
+const F_JOB = 9;
+const F_WINDOW = 10;
 
 /** carry(out, a, _): out ← a with centred limbs (|even| ≤ 2^25, |odd| ≤ 2^24 + a few). */
 function feCarry(): number[] {
@@ -103,7 +116,7 @@ function cached(): number[] {
   return funcBody([], b);
 }
 
-/** core(_, _, _): the pair ACC (extended) ← ACC + Q (cached): see the module comment. */
+/** core(affine, _, _): the pair ACC (extended) ← ACC + Q (cached; Z2 = 1 if affine ≠ 0): see the module comment. */
 function core(): number[] {
   const b = new Body();
   const [X1, Y1, Z1, T1] = [0, 1, 2, 3].map((c) => ACC + FE * c) as [number, number, number, number];
@@ -113,7 +126,11 @@ function core(): number[] {
   call3(b, F_ADD, TMP, Y1, X1);
   call3(b, F_MUL, B, TMP, YpX2);
   call3(b, F_MUL, C, T1, T2d2);
+  b.get(0).op(0x04, 0x40); // if affine
+  call3(b, F_ADD, D, Z1, Z1);
+  b.op(0x05); // else
   call3(b, F_MUL, D, Z1, Z22);
+  b.op(0x0b); // end if
   call3(b, F_SUB, E, B, A);
   call3(b, F_SUB, F, D, C);
   call3(b, F_ADD, G, D, C);
@@ -142,49 +159,127 @@ function gather(b: Body, pair: number, lane0: number, lane1: number): void {
   }
 }
 
-/** Copies lane 0 of the 4 pairs at `pair` to the slot at local `lane0`, lane 1 to `lane1`. */
-function scatter(b: Body, pair: number, lane0: number, lane1: number): void {
+/**
+ * Copies lane 0 of the 4 pairs at `pair` (or of the pairs at `pair[c]`, coordinate by coordinate)
+ * to the slot at local `lane0` + `offset`, lane 1 to `lane1` + `offset`.
+ */
+function scatter(b: Body, pair: number | readonly number[], lane0: number, lane1: number, offset = 0): void {
   for (let m = 0; m < 4 * LIMBS; m++) {
+    const from = typeof pair === 'number' ? pair + 16 * m : pair[Math.floor(m / LIMBS)]! + 16 * (m % LIMBS);
     b.get(lane0)
       .i32(0)
-      .load(pair + 16 * m)
-      .store(8 * m);
+      .load(from)
+      .store(offset + 8 * m);
     b.get(lane1)
       .i32(0)
-      .load(pair + 16 * m + 8)
-      .store(8 * m);
+      .load(from + 8)
+      .store(offset + 8 * m);
   }
 }
 
-/** jobs(count, base, extended): see the module comment. Locals: k, job, then the 6 addresses. */
-function jobs(): number[] {
+/**
+ * job(kind, addr, _): the job whose 6 addresses are at addr (see the module comment). Locals: the
+ * 6 addresses.
+ */
+function job(): number[] {
   const b = new Body();
-  const [K, J, D0, A0, B0, D1, A1, B1] = [3, 4, 5, 6, 7, 8, 9, 10];
-  b.i32(0).set(K);
-  b.get(1).set(J);
-  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
-  b.get(K).get(0).op(0x4f).op(0x0d, 1); // k >= count (unsigned) → br_if 1 (exit)
-  [D0, A0, B0, D1, A1, B1].forEach((local, i) => void loadI32(b, J, 4 * i).set(local));
+  const [D0, A0, B0, D1, A1, B1] = [3, 4, 5, 6, 7, 8];
+  [D0, A0, B0, D1, A1, B1].forEach((local, i) => void loadI32(b, 1, 4 * i).set(local));
   gather(b, ACC, A0, A1);
-  b.get(2).op(0x04, 0x40); // if extended
+  b.get(0).i32(1).op(0x46).op(0x04, 0x40); // if kind = 1 (extended)
   gather(b, EXT, B0, B1);
   b.i32(0).i32(0).i32(0).call(F_CACHED);
   b.op(0x05); // else
   gather(b, Q, B0, B1);
   b.op(0x0b); // end if
-  b.i32(0).i32(0).i32(0).call(F_CORE);
+  b.get(0).i32(2).op(0x46).i32(0).i32(0).call(F_CORE); // affine iff kind = 2
   scatter(b, ACC, D0, D1);
+  return funcBody([[6, I32]], b);
+}
+
+/** jobs(count, base, kind): see the module comment. Locals: k, job address. */
+function jobs(): number[] {
+  const b = new Body();
+  const [K, J] = [3, 4];
+  b.i32(0).set(K);
+  b.get(1).set(J);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(K).get(0).op(0x4f).op(0x0d, 1); // k >= count (unsigned) → br_if 1 (exit)
+  b.get(2).get(J).i32(0).call(F_JOB);
   b.get(K).i32(1).op(0x6a).set(K);
   b.get(J).i32(MLAYOUT.job).op(0x6a).set(J);
   b.op(0x0c, 0); // br 0 (loop)
   b.op(0x0b, 0x0b); // end loop, end block
-  return funcBody([[8, I32]], b);
+  return funcBody([[2, I32]], b);
 }
 
-/** load(pairs, inBase, outBase): see the module comment. Locals: k, in, out0, out1. */
+/**
+ * window(from, to, kind): the bucket accumulation of one window for points from ≤ j < to, with the
+ * parameters at MLAYOUT.params (i32 each): digits (address of point 0's signed 16-bit digit of
+ * this window; point j's at +2j), points (point j's cached slot at +320j), negations (offset of
+ * −P's slot from P's), buckets A (lane 0; bucket |d| at +320·|d|), buckets B (lane 1), sink (an
+ * extended slot for an unused lane). Nonzero digits go alternately to lane 0 (buckets A) and lane 1
+ * (buckets B), −P for a negative digit; a job runs each time both lanes are filled, and at the end
+ * with the sink in lane 1 if one is left. Locals: j, d, |d|, pending, the 6 parameters, the point.
+ */
+function windowAccumulate(): number[] {
+  const b = new Body();
+  const [J, D, ABS, E, DIG, PTS, NEG, BA, BB, SINK, PT] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const JOB = MLAYOUT.jobScratch;
+  const store = (offset: number, value: () => void): void => {
+    b.i32(0);
+    value();
+    b.op(0x36, 2, ...uleb(offset)); // i32.store
+  };
+  [DIG, PTS, NEG, BA, BB, SINK].forEach(
+    (local, i) =>
+      void b
+        .i32(0)
+        .op(0x28, 2, ...uleb(MLAYOUT.params + 4 * i))
+        .set(local),
+  );
+  b.get(0).set(J);
+  b.i32(0).set(E);
+  b.op(0x02, 0x40, 0x03, 0x40); // block, loop
+  b.get(J).get(1).op(0x4f).op(0x0d, 1); // j >= to → br_if 1 (exit)
+  b.get(DIG).get(J).i32(1).op(0x74, 0x6a).op(0x2e, 1, 0).set(D); // d = i16 at digits + 2j
+  b.get(D).op(0x04, 0x40); // if d ≠ 0
+  b.i32(0).get(D).op(0x6b).get(D).get(D).i32(0).op(0x48, 0x1b).set(ABS); // |d| = select(−d, d, d < 0)
+  b.get(PTS).get(J).i32(MLAYOUT.slot).op(0x6c, 0x6a);
+  b.get(NEG).i32(0).get(D).i32(0).op(0x48, 0x1b, 0x6a).set(PT); // + (d < 0 ? negations : 0)
+  b.get(E).op(0x45, 0x04, 0x40); // if nothing pending: lane 0
+  store(JOB, () => void b.get(BA).get(ABS).i32(MLAYOUT.slot).op(0x6c, 0x6a));
+  store(JOB + 4, () => void b.get(BA).get(ABS).i32(MLAYOUT.slot).op(0x6c, 0x6a));
+  store(JOB + 8, () => void b.get(PT));
+  b.i32(1).set(E);
+  b.op(0x05); // else: lane 1, and run
+  store(JOB + 12, () => void b.get(BB).get(ABS).i32(MLAYOUT.slot).op(0x6c, 0x6a));
+  store(JOB + 16, () => void b.get(BB).get(ABS).i32(MLAYOUT.slot).op(0x6c, 0x6a));
+  store(JOB + 20, () => void b.get(PT));
+  b.i32(0).set(E);
+  b.get(2).i32(JOB).i32(0).call(F_JOB);
+  b.op(0x0b); // end if
+  b.op(0x0b); // end if d ≠ 0
+  b.get(J).i32(1).op(0x6a).set(J);
+  b.op(0x0c, 0); // br 0 (loop)
+  b.op(0x0b, 0x0b); // end loop, end block
+  b.get(E).op(0x04, 0x40); // if one is pending: the sink in lane 1
+  store(JOB + 12, () => void b.get(SINK));
+  store(JOB + 16, () => void b.get(SINK));
+  store(JOB + 20, () => void b.get(PTS));
+  b.get(2).i32(JOB).i32(0).call(F_JOB);
+  b.op(0x0b);
+  return funcBody([[11, I32]], b);
+}
+
+/** load(pairs, inBase, outBase): see the module comment. Locals: k, in, out0, out1, neg0, neg1, the negations' offset. */
 function load(): number[] {
   const b = new Body();
-  const [K, IN, O0, O1] = [3, 4, 5, 6];
+  const [K, IN, O0, O1, N0, N1, NEG] = [3, 4, 5, 6, 7, 8, 9];
+  b.get(0)
+    .i32(2 * MLAYOUT.slot)
+    .op(0x6c)
+    .set(NEG);
   b.i32(0).set(K);
   b.get(1).set(IN);
   b.get(2).set(O0);
@@ -203,6 +298,10 @@ function load(): number[] {
   b.i32(0).i32(0).i32(0).call(F_CACHED);
   b.get(O0).i32(MLAYOUT.slot).op(0x6a).set(O1);
   scatter(b, Q, O0, O1);
+  call3(b, F_SUB, NEG_T2D, ZERO, Q + 2 * FE);
+  b.get(O0).get(NEG).op(0x6a).set(N0);
+  b.get(O1).get(NEG).op(0x6a).set(N1);
+  scatter(b, [Q + FE, Q, NEG_T2D, Q + 3 * FE], N0, N1);
   b.get(K).i32(1).op(0x6a).set(K);
   b.get(IN)
     .i32(2 * MLAYOUT.inPoint)
@@ -214,13 +313,13 @@ function load(): number[] {
     .set(O0);
   b.op(0x0c, 0); // br 0 (loop)
   b.op(0x0b, 0x0b); // end loop, end block
-  return funcBody([[4, I32]], b);
+  return funcBody([[7, I32]], b);
 }
 
 /** The module's bytes. */
 export function msmModuleBytes(): Uint8Array {
   const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
-  const funcs = section(3, vec(Array.from({ length: 9 }, () => [0])));
+  const funcs = section(3, vec(Array.from({ length: 11 }, () => [0])));
   const memory = section(5, vec([[0x00, 1]])); // growable
   const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
   const exports = section(
@@ -229,6 +328,7 @@ export function msmModuleBytes(): Uint8Array {
       [...name('memory'), 0x02, 0],
       [...name('jobs'), 0x00, F_JOBS],
       [...name('load'), 0x00, F_LOAD],
+      [...name('window'), 0x00, F_WINDOW],
     ]),
   );
   const code = section(
@@ -243,6 +343,8 @@ export function msmModuleBytes(): Uint8Array {
       core(),
       jobs(),
       load(),
+      job(),
+      windowAccumulate(),
     ]),
   );
   const k2d = K2D_LIMBS.flatMap((l) => {
