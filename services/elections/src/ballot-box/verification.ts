@@ -1,7 +1,7 @@
 import {
   ballotFromJson,
-  decodePoint,
-  encodePoint,
+  decodePoints,
+  encodePoints,
   fromBase64url,
   toBase64url,
   verifyBallots,
@@ -89,17 +89,20 @@ export class BallotIntake {
 
 type Sums = Point[][][]; // contest → option → [alpha, beta]
 
-const decodeSums = (json: { alpha: string; beta: string }[][]): Sums =>
-  json.map((options) =>
-    options.map((c) => [
-      decodePoint(fromBase64url(c.alpha, 32), 'sum.alpha', { allowIdentity: true }),
-      decodePoint(fromBase64url(c.beta, 32), 'sum.beta', { allowIdentity: true }),
-    ]),
+function decodeSums(json: { alpha: string; beta: string }[][]): Sums {
+  const encodings = json.flatMap((options) =>
+    options.flatMap((c) => [fromBase64url(c.alpha, 32), fromBase64url(c.beta, 32)]),
   );
-const encodeSums = (sums: Sums) =>
-  sums.map((options) =>
-    options.map(([a, b]) => ({ alpha: toBase64url(encodePoint(a!)), beta: toBase64url(encodePoint(b!)) })),
-  );
+  const points = decodePoints(encodings, (i) => (i % 2 ? 'sum.beta' : 'sum.alpha'), { allowIdentity: true });
+  let next = 0;
+  return json.map((options) => options.map(() => [points[next++]!, points[next++]!]));
+}
+/** The sums' canonical encodings, all points in one batch (WebAssembly: ~6 µs a point, not ~80). */
+function encodeSums(sums: Sums) {
+  const encoded = encodePoints(sums.flat(2)).map(toBase64url);
+  let next = 0;
+  return sums.map((options) => options.map(() => ({ alpha: encoded[next++]!, beta: encoded[next++]! })));
+}
 
 function fold(sums: Sums, ballot: EncryptedBallot, sign: 1 | -1): void {
   ballot.contests.forEach((contest, ci) =>
@@ -283,6 +286,28 @@ export async function reconcileReceived(
   return rows.length;
 }
 
+/**
+ * With a backlog, a small job is topped up to a full batch with the ballots of jobs still waiting: a
+ * job has a fixed cost (the running sums read and written back, a transaction, an MSM set-up), and
+ * jobs are small when ballots trickle in. A waiting job is taken only if removing it succeeds, which
+ * BullMQ refuses once another worker has made it active; if this worker dies before deciding them,
+ * the ballots are still `received` in PostgreSQL and the reconciler enqueues them again.
+ */
+export async function takeWaitingBallots(queue: Queue<VerificationJob>, have: number): Promise<string[]> {
+  const taken: string[] = [];
+  if (have >= BATCH_SIZE) return taken;
+  for (const job of await queue.getWaiting(0, BATCH_SIZE - have - 1)) {
+    if (have + taken.length + job.data.ballotIds.length > BATCH_SIZE * 2) break;
+    const removed = await job.remove().then(
+      () => true,
+      () => false,
+    );
+    if (removed) taken.push(...job.data.ballotIds);
+    if (have + taken.length >= BATCH_SIZE) break;
+  }
+  return taken;
+}
+
 export interface BallotVerificationOptions {
   /** How often the reconciler looks for ballots left `received` (default 30 s). */
   reconcileEveryMs?: number;
@@ -318,7 +343,11 @@ export async function startBallotVerification(
   const worker = new Worker<VerificationJob>(
     BALLOT_VERIFICATION_QUEUE,
     async (job) => {
-      const outcome = await verifyBallotBatch(prisma, job.data.ballotIds, contexts);
+      const ballotIds = [
+        ...job.data.ballotIds,
+        ...(await takeWaitingBallots(queue, job.data.ballotIds.length)),
+      ];
+      const outcome = await verifyBallotBatch(prisma, ballotIds, contexts);
       logger.debug({ job: job.id, ...outcome }, 'ballots verified');
       return outcome;
     },
