@@ -171,8 +171,8 @@ console.log(`   totals: ${totals[0].slice(0, 5).join(', ')}, …`);
 
 const rate = (ms) => 1000 / ms;
 target('encrypt + prove, reference ballot (ms)', encMs, 60, 'ms');
-target(`server verify, batch of 40 (ballots/s; ${rate(batch40NobleMs).toFixed(1)} with noble's MSM)`, rate(batch40Ms), 40, '/s', true);
-target(`batch MSM per reference ballot, batch of 40 (ms; noble ${msmNobleMs.toFixed(2)})`, msmWasmMs, 4, 'ms');
+target(`server verify, batch of ${msmBallots.length} (ballots/s; ${rate(batch40NobleMs).toFixed(1)} with noble's MSM)`, rate(batch40Ms), 40, '/s', true);
+target(`batch MSM per reference ballot, batch of ${msmBallots.length} (ms; noble ${msmNobleMs.toFixed(2)})`, msmWasmMs, 4, 'ms');
 target(`strict point decoding, reference ballot's points together (µs per point; noble ${nobleUs.toFixed(1)})`, batchUs, 12, 'µs');
 target(`point encoding, 50 sums together (µs per point; noble ${encNobleUs.toFixed(1)})`, encWasmUs, encNobleUs / 5, 'µs');
 target(`ballotFromJson, reference ballot (ms; ${oldBallotFromJsonMs.toFixed(1)} with noble one by one)`, ballotFromJsonMs, oldBallotFromJsonMs / 5, 'ms');
