@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 export const USAGE = `npm run bench -w @konsey/elections -- [--rate N] [--duration S] [--verify-ballots N] [--insert-seconds S] [--quick] [--chaos] [--json]
   --rate            ballots offered per second during the intake window (default 1000)
   --duration        intake window in seconds (default 60)
-  --verify-ballots  real encrypted ballots for the verification and tally phase (default 400)
+  --verify-ballots  real encrypted ballots for the verification and tally phase (default 2000)
   --insert-seconds  length of the raw PostgreSQL insert measurement (default 10)
-  --quick           rate 200, duration 10, 200 verification ballots, 5 s of raw inserts
+  --quick           rate 200, duration 10, 800 verification ballots, 5 s of raw inserts
   --chaos           instead: the chaos run, real ballots at --rate (default 10/s) for --duration s, kill -9 the
                     API, Redis and a worker once each, then reconcile the board, the sum and the totals
   --json            print the figures as JSON after the table`;
@@ -38,7 +38,7 @@ export function benchArgs(argv = process.argv.slice(2)) {
     chaos: values.chaos,
     rate: number(values.rate, values.chaos ? 10 : q ? 200 : 1000),
     durationSeconds: number(values.duration, q ? 10 : 60),
-    verifyBallots: Math.round(number(values['verify-ballots'], q ? 200 : 400)),
+    verifyBallots: Math.round(number(values['verify-ballots'], q ? 800 : 2000)),
     insertSeconds: number(values['insert-seconds'], q ? 5 : 10),
   };
 }
