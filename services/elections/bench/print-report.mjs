@@ -46,6 +46,15 @@ export function printReport(r) {
       'process CPU time, not wall clock',
     ],
     [
+      '  PostgreSQL / load generator CPU per request',
+      `${f(intake.postgresCpuMsPerRequest, 1)} / ${f(intake.loadGeneratorCpuMsPerRequest, 1)} ms`,
+      '',
+      `all three: ${f(
+        (r.cpus * 1000) /
+          (intake.apiCpuMsPerRequest + intake.postgresCpuMsPerRequest + intake.loadGeneratorCpuMsPerRequest),
+      )} casts/s on ${r.cpus} cores`,
+    ],
+    [
       `intake of real ballots, ${r.realIntake.concurrency} at a time`,
       `${f(r.realIntake.perSecond, 1)} /s`,
       '',

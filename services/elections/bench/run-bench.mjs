@@ -9,7 +9,7 @@ import { benchArgs, USAGE } from './bench-args.mjs';
 import { runArrivalRate, summarise } from './arrival-rate-load.mjs';
 import { closeToTotals } from './close-to-totals.mjs';
 import { castAll } from './closed-loop-casts.mjs';
-import { cpuSeconds } from './process-cpu.mjs';
+import { cpuSeconds, ownCpuSeconds, postgresCpuSeconds } from './process-cpu.mjs';
 import { chaosRun } from './chaos-run.mjs';
 import { openElection } from './election-fixture.mjs';
 import { postgresInsertRate } from './postgres-insert-rate.mjs';
@@ -56,6 +56,8 @@ async function intakePhase(args, issuer) {
     await runArrivalRate({ url: stack.url, rate: 50, durationSeconds: WARM_UP / 50, request: request(0) });
     log(`intake: ${args.rate}/s for ${args.durationSeconds} s`);
     const cpuBefore = cpuSeconds(stack.api.child.pid);
+    const postgresBefore = postgresCpuSeconds();
+    const loadBefore = ownCpuSeconds();
     const run = await runArrivalRate({
       url: stack.url,
       rate: args.rate,
@@ -63,9 +65,12 @@ async function intakePhase(args, issuer) {
       request: request(WARM_UP),
     });
     const intake = summarise(run);
-    intake.apiCpuMsPerRequest =
-      ((cpuSeconds(stack.api.child.pid) - cpuBefore) * 1000) /
-      run.results.filter((r) => r.error !== 'client-backlog').length;
+    const sent = run.results.filter((r) => r.error !== 'client-backlog').length;
+    const perRequest = (seconds) => (seconds * 1000) / sent;
+    intake.apiCpuMsPerRequest = perRequest(cpuSeconds(stack.api.child.pid) - cpuBefore);
+    // Where a cast's CPU goes on this machine: the sum says how many casts per second its cores allow.
+    intake.postgresCpuMsPerRequest = perRequest(postgresCpuSeconds() - postgresBefore);
+    intake.loadGeneratorCpuMsPerRequest = perRequest(ownCpuSeconds() - loadBefore);
     log(`raw inserts: ${JSON.stringify(insert)}`);
     log(`intake: ${JSON.stringify(intake)}`);
     return { insert: { ...insert, connections: POOL_MAX }, intake };
