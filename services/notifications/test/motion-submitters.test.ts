@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MotionSubmitters } from '@konsey/contracts';
+import { createEnvelope, type MotionSubmitters } from '@konsey/contracts';
 import { startHttpReceiver, startSmtpServer, waitFor } from './receivers.js';
 import { startNotifications } from './start-notifications.js';
 
@@ -279,6 +279,132 @@ describe('what the people a motion comes from are told (real PostgreSQL, Redis, 
     expect(rows.find((row) => row.recipientId === coSigner.memberId)!.status).toBe('skipped');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mailsTo(coSigner.email).filter((mail) => mail.includes(data.motionId))).toHaveLength(1);
+  });
+
+  it('when a motion of an assembly is withdrawn, then those its newest earlier event named hear it once, in their language, with what they can do next, and a redelivery sends nothing twice', async () => {
+    const [submitter, coSigner, lateCoSigner, inAssembly, stale] = await Promise.all([
+      member('tr'),
+      member('en'),
+      member('tr'),
+      member('en'),
+      member('tr'),
+    ]);
+    const assembly = randomUUID();
+    await app.deliver('membership.body.created', {
+      bodyId: assembly,
+      kind: 'working-group',
+      name: 'Ulaşım Çalışma Grubu',
+      createdAt: new Date().toISOString(),
+    });
+    for (const person of [submitter, inAssembly])
+      await app.deliver('membership.body-membership.changed', {
+        bodyId: assembly,
+        memberId: person.memberId,
+        change: 'joined',
+        on: '2026-01-10',
+      });
+    await waitFor(
+      async () => (await app.prisma.audienceBodyMembership.count({ where: { bodyId: assembly } })) === 2,
+    );
+    const data = motion({
+      submitterId: submitter.memberId,
+      coSponsorIds: [coSigner.memberId],
+      bodyId: assembly,
+    });
+    const inInbox = (envelope: { id: string }) =>
+      waitFor(() => app.prisma.inboxMessage.findUnique({ where: { messageId: envelope.id } }));
+    await inInbox(
+      await app.deliver('motions.motion.submitted', {
+        ...data,
+        revision: 1,
+        submittedAt: '2027-01-10T09:00:00Z',
+      }),
+    );
+    // A co-signer joined before the second text: the newest event names both.
+    const submittedBy = { ...data.submittedBy!, coSponsorIds: [coSigner.memberId, lateCoSigner.memberId] };
+    await inInbox(
+      await app.deliver('motions.motion.scheduled', {
+        ...data,
+        submittedBy,
+        agendaId: randomUUID(),
+        meetingOn: '2027-02-20',
+        position: 2,
+      }),
+    );
+    // An older event arriving late, naming someone else, does not change who the motion comes from.
+    const late = createEnvelope({
+      type: 'motions.motion.returned',
+      occurredAt: new Date(Date.now() - 3600_000),
+      data: {
+        ...data,
+        submittedBy: { ...submittedBy, coSponsorIds: [stale.memberId] },
+        reasons: ['Maliyet tahmini eksik.'],
+        returnedAt: '2027-01-12T09:00:00Z',
+      },
+    });
+    await app.redeliver(late, late.id);
+    await inInbox(late);
+
+    const withdrawn = await app.deliver('motions.motion.withdrawn', {
+      motionId: data.motionId,
+      title: data.title,
+      topic: data.topic,
+      withdrawnAt: '2027-02-15T08:00:00Z',
+    });
+    const toSubmitter = await mailWith(submitter.email, 'geri çekildi');
+    expect(toSubmitter).toContain(
+      'Sunduğunuz "Kordon bisiklet yolu" önergesi 15 Şubat 2027 tarihinde geri çekildi',
+    );
+    expect(toSubmitter).toContain('gündemden çıkarıldı');
+    expect(toSubmitter).toContain('Önergeyi siz geri çekmediyseniz Yürütme Kurulundan bilgi alabilirsiniz');
+    expect(toSubmitter).toContain('yeni bir önerge hazırlayabilirsiniz');
+    expect(toSubmitter).toContain(data.motionId);
+    const toCoSigner = await mailWith(coSigner.email, 'was withdrawn');
+    expect(toCoSigner).toContain(
+      'The motion "Kordon bisiklet yolu" that you co-signed was withdrawn on 15 February 2027',
+    );
+    expect(toCoSigner).toContain('a new motion can be drafted');
+    expect(toCoSigner).toMatch(/List-Unsubscribe:/i);
+    expect(await mailWith(lateCoSigner.email, 'geri çekildi')).toContain('Ortak imzacısı olduğunuz');
+    expect(await mailWith(inAssembly.email, 'was withdrawn')).toContain(
+      'of the assembly or working group you belong to was withdrawn',
+    );
+
+    const rows = await notificationsOf(withdrawn.id);
+    expect(
+      rows
+        .map((row) => `${row.recipientId}/${row.channel}/${(row.variables as { role: string }).role}`)
+        .sort(),
+    ).toEqual(
+      [
+        `${submitter.memberId}/email/submitter`,
+        `${coSigner.memberId}/email/co_sponsor`,
+        `${lateCoSigner.memberId}/email/co_sponsor`,
+        `${inAssembly.memberId}/email/body`,
+      ].sort(),
+    );
+    expect(rows.every((row) => row.template === 'own-motion-withdrawn')).toBe(true);
+
+    const again = await app.redeliver(withdrawn, `${withdrawn.id}-again`);
+    await waitFor(async () => (await again.isCompleted()) || undefined);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const aboutWithdrawal = (email: string) =>
+      mailsTo(email).filter(
+        (mail) => mail.includes(data.motionId) && /geri çekildi|was withdrawn/.test(mail),
+      );
+    for (const person of [submitter, coSigner, lateCoSigner, inAssembly])
+      expect(aboutWithdrawal(person.email)).toHaveLength(1);
+    expect(aboutWithdrawal(stale.email)).toHaveLength(0);
+    expect(await app.prisma.notification.count({ where: { eventId: withdrawn.id } })).toBe(4);
+  });
+
+  it('when a draft that was never submitted is withdrawn, then nobody is told', async () => {
+    const withdrawn = await app.deliver('motions.motion.withdrawn', {
+      ...motion(),
+      withdrawnAt: '2027-02-15T08:00:00Z',
+    });
+    await waitFor(() => app.prisma.inboxMessage.findUnique({ where: { messageId: withdrawn.id } }));
+    expect(await notificationsOf(withdrawn.id)).toEqual([]);
   });
 
   it('when a motion event from before `submittedBy` arrives, then it is handled: staff notices and webhooks as before, nobody else', async () => {

@@ -165,7 +165,7 @@ export const motionWithdrawn = defineMessage({
   kind: 'event',
   version: 1,
   producer: 'motions',
-  consumers: [],
+  consumers: ['notifications'],
   summary: 'A motion was withdrawn before the General Assembly voted on it.',
   schema: z.object({ ...MotionRef, withdrawnAt: Timestamp }),
 });

@@ -96,6 +96,20 @@ export const ownMotionTemplates = {
     },
     sample: { ...sample, meetingOn: '2026-04-18', position: 3 },
   },
+  'own-motion-withdrawn': {
+    essential: false,
+    email: {
+      tr: {
+        subject: 'Önergeniz geri çekildi: {title}',
+        body: `${whoseMotion.tr} {withdrawnAt, date, long} tarihinde geri çekildi. Önerge üzerinde bundan sonra işlem yapılmayacak; bir Genel Kurul toplantısının gündemindeyse gündemden çıkarıldı.\n\n{role, select, submitter {Önergeyi siz geri çekmediyseniz Yürütme Kurulundan bilgi alabilirsiniz. Geri çekilen önerge yeniden sunulamaz; konuyu yeniden gündeme getirmek isterseniz yeni bir önerge hazırlayabilirsiniz.} other {Geri çekilen önerge yeniden sunulamaz; konu yeniden gündeme getirilmek istenirse yeni bir önerge hazırlanabilir. Ayrıntıları önergeyi sunan üyeden ya da Yürütme Kurulundan öğrenebilirsiniz.}}${motionReference.tr}`,
+      },
+      en: {
+        subject: 'Your motion was withdrawn: {title}',
+        body: `${whoseMotion.en} was withdrawn on {withdrawnAt, date, long}. No further steps will be taken on it; if it was on the agenda of a General Assembly meeting, it has been taken off.\n\n{role, select, submitter {If you did not withdraw it yourself, you can ask the Executive Board about it. A withdrawn motion cannot be submitted again; to raise the matter again, you can draft a new motion.} other {A withdrawn motion cannot be submitted again; to raise the matter again, a new motion can be drafted. The member who submitted it or the Executive Board can tell you more.}}${motionReference.en}`,
+      },
+    },
+    sample: { ...sample, withdrawnAt: '2026-03-06T09:30:00Z' },
+  },
   'own-motion-adopted': {
     essential: false,
     email: {
