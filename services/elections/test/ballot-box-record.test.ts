@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyElectionRecord, type ElectionRecordJson } from '@konsey/ballot-crypto';
+import express from 'express';
+import { draftRecord, publishedRecord } from '../src/ballot-box/index.js';
+import {
+  fetchRecordPage,
+  streamPublishedRecord,
+  type RecordPageFetcher,
+  type RecordPageQuery,
+} from '../src/ballot-box/record-stream.js';
 import { electionWithFrozenRoll } from './ballot-box-setup.js';
 import { startBallotBoxHarness, type BallotBoxHarness } from './ballot-box-harness.js';
 
@@ -13,6 +22,31 @@ type Json = Record<string, any>;
 const konseyVerify = fileURLToPath(
   new URL('../../../packages/ballot-crypto/dist/cli/konsey-verify.js', import.meta.url),
 );
+
+/**
+ * The record streamed by a bare app (page size and page reader injected), read as a client would; the
+ * body is null when the response was cut.
+ */
+async function streamed(
+  h: BallotBoxHarness,
+  electionId: string,
+  options: Parameters<typeof streamPublishedRecord>[4],
+): Promise<{ status: number; type: string | null; text: string | null }> {
+  const app = express();
+  app.get('/record', async (_req, res) => {
+    await streamPublishedRecord(h.env.prisma, res, electionId, 1, options);
+    res.status(200).end(); // as service-kit's route handler does after a handler without a body
+  });
+  const server = app.listen(0);
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/record`);
+    const text = await response.text().catch(() => null);
+    return { status: response.status, type: response.headers.get('content-type'), text };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 /** Runs the independent verifier's CLI over a record written to a file, as anyone would. */
 async function runVerifier(record: unknown): Promise<{ status: number | null; output: string }> {
@@ -133,12 +167,81 @@ describe('ballot box record: signed by k of the committee, published, checked by
     // Nothing links a ballot to a member: no member id anywhere in the record.
     for (const id of [...voters, ...committee]) expect(JSON.stringify(record)).not.toContain(id);
 
+    // Streamed page by page, byte for byte what ballot-crypto assembles in memory from the whole board.
+    expect(published.type).toBe('application/json; charset=utf-8');
+    expect(published.text).toBe(JSON.stringify(await publishedRecord(h.env.prisma, electionId, 1)));
+    const member = (await h.cli(electionId, committee[2]!)).token;
+    const draft = await h.call('GET', `${recordPath()}/draft`, { token: member });
+    expect(draft.status).toBe(200);
+    expect(draft.text).toBe(
+      JSON.stringify(
+        await draftRecord(h.env.prisma, electionId, 1, {
+          subject: committee[2]!,
+          roles: ['member', 'election-committee'],
+        }),
+      ),
+    );
+    expect(draft.body).toMatchObject({ threshold: 2, signedBy: [{ index: 1 }, { index: 2 }] });
+
     const report = await verifyElectionRecord(record);
     expect(report.totals).toEqual([[1, 1, 2]]);
     const cli = await runVerifier(record);
     expect(cli).toMatchObject({ status: 0 });
     expect(cli.output).toMatch(/^OK /m);
   }, 60_000);
+
+  it('when the board is longer than a page, then it is read in several bounded queries and the record is the same', async () => {
+    const pages: RecordPageQuery[] = [];
+    const counting: RecordPageFetcher = async (prisma, page) => {
+      pages.push(page);
+      return fetchRecordPage(prisma, page);
+    };
+    const answer = await streamed(h, electionId, { pageSize: 4, fetchPage: counting });
+    expect(answer).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
+    expect(answer.text).toBe(JSON.stringify(await publishedRecord(h.env.prisma, electionId, 1)));
+    // 6 entries in pages of 4: two keyset queries, none reading more than a page.
+    expect(pages.map((p) => [p.after, p.limit])).toEqual([
+      [-1, 4],
+      [3, 4],
+    ]);
+
+    pages.length = 0;
+    const inThrees = await streamed(h, electionId, { pageSize: 3, fetchPage: counting });
+    expect(inThrees.text).toBe(answer.text);
+    expect(pages).toHaveLength(2);
+  });
+
+  it('when the stream fails midway, then the response is cut (never a false document) and the failure logged', async () => {
+    const logged: unknown[] = [];
+    let calls = 0;
+    const failing: RecordPageFetcher = async (prisma, page) => {
+      if (++calls === 2) throw new Error('connection lost');
+      return fetchRecordPage(prisma, page);
+    };
+    const answer = await streamed(h, electionId, {
+      pageSize: 3,
+      fetchPage: failing,
+      logger: { error: (...args: unknown[]) => logged.push(args) },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBeNull(); // the body ended without its chunked terminator: the client sees it cut
+    expect(logged).toEqual([
+      [
+        expect.objectContaining({ electionId, round: 1, entriesWritten: 3, entries: 6 }),
+        expect.stringMatching(/cut/),
+      ],
+    ]);
+
+    // A page that is not the board that was signed (an entry missing) is caught before the end too.
+    const skipping: RecordPageFetcher = async (prisma, page) =>
+      (await fetchRecordPage(prisma, page)).filter((row) => row.position !== 4);
+    const skipped = await streamed(h, electionId, {
+      pageSize: 3,
+      fetchPage: skipping,
+      logger: { error: () => {} },
+    });
+    expect(skipped.text).toBeNull();
+  });
 
   it('when the record is tampered with, then konsey-verify fails and names the check', async () => {
     const record = (await h.call('GET', recordPath())).body as Json;

@@ -28,7 +28,8 @@ import {
   type Caller,
 } from './ceremony.js';
 import { issueCredential } from './credentials.js';
-import { draftRecord, publishedRecord, signResult } from './record.js';
+import { signResult } from './record.js';
+import { streamDraftRecord, streamPublishedRecord } from './record-stream.js';
 import { setClosingTime } from './scheduled-close.js';
 import { setPresence } from './presence.js';
 import { decryptedTotals, encryptedTotals, PartialDecryptionJson, postPartialDecryption } from './tally.js';
@@ -403,10 +404,11 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       access: 'public',
       request: { params: RoundParams },
       responses: { 200: { description: 'Seçim kaydı v1 / Election record v1' } },
-      handler: async ({ params }) => ({
-        status: 200,
-        body: await publishedRecord(prisma, params.electionId, params.round),
-      }),
+      // Streamed (record-stream.ts): a problem before the first byte, else the record written page by page.
+      handler: async ({ params, res }) => {
+        await streamPublishedRecord(prisma, res, params.electionId, params.round, { logger: deps.logger });
+        return { status: 200 };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -416,10 +418,12 @@ export function createBallotBox(deps: BallotBoxDeps, now: () => Date = () => new
       access: { anyOf: COMMITTEE },
       request: { params: RoundParams },
       responses: { 200: { description: 'Taslak ve imzalar / Draft and signatures' } },
-      handler: async ({ params, auth }) => ({
-        status: 200,
-        body: await draftRecord(prisma, params.electionId, params.round, callerOf(auth)),
-      }),
+      handler: async ({ params, auth, res }) => {
+        await streamDraftRecord(prisma, res, params.electionId, params.round, callerOf(auth), {
+          logger: deps.logger,
+        });
+        return { status: 200 };
+      },
     }),
     defineRoute({
       method: 'post',
