@@ -3,8 +3,9 @@ import { parseMessage } from '@konsey/contracts';
 import { checkOverdueMotions } from '../src/app/flag-overdue-motions.js';
 import { startMotions, type Json } from './start-motions.js';
 
-/** Events that concern the people a motion comes from; a withdrawal is their own act. */
+/** Events that concern the people a motion comes from. */
 const ABOUT_SUBMITTERS = [
+  'motions.motion.withdrawn',
   'motions.motion.submitted',
   'motions.motion.returned',
   'motions.motion.rejected',
@@ -186,5 +187,30 @@ describe('motion events carry who the motion comes from', () => {
       'motions.motion.sent',
       'motions.motion.overdue',
     ]);
+  });
+
+  it('when a submitted motion is withdrawn, then the withdrawal names its submitter and co-signers; a draft withdrawn names nobody', async () => {
+    const motion = await submitted();
+    await post(`/v1/motions/${motion.id}/withdraw`, await motion.as(motion.submitterId));
+    await expectSubmittersIn(
+      motion.id,
+      { submitterId: motion.submitterId, coSponsorIds: motion.coSponsorIds },
+      ['motions.motion.submitted', 'motions.motion.withdrawn'],
+    );
+
+    const author = randomUUID();
+    const { id: draft } = await post('/v1/motions', await motion.as(author), {
+      title: 'Karşıyaka’da bisiklet park yeri',
+      text: 'İskeleye bisiklet park yeri yapılsın.',
+      rationale: 'Bisikletliler iskelede park yeri bulamıyor.',
+      topic: 'transport',
+      origin: { kind: 'members' },
+      displayName: names[0],
+    });
+    await post(`/v1/motions/${draft}/withdraw`, await motion.as(author));
+    const events = await eventsOf(draft);
+    expect(events.map((row) => row.type)).toEqual(['motions.motion.withdrawn']);
+    expect(parseMessage(events[0]!.envelope)).toMatchObject({ ok: true });
+    expect(events[0]!.envelope.data).not.toHaveProperty('submittedBy');
   });
 });

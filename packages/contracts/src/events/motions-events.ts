@@ -166,6 +166,9 @@ export const motionWithdrawn = defineMessage({
   version: 1,
   producer: 'motions',
   consumers: ['notifications'],
-  summary: 'A motion was withdrawn before the General Assembly voted on it.',
-  schema: z.object({ ...MotionRef, withdrawnAt: Timestamp }),
+  summary:
+    'A motion was withdrawn before the General Assembly voted on it.' +
+    SUBMITTERS_NOTE +
+    ' Absent when the motion was still a draft nobody else had seen.',
+  schema: z.object({ ...MotionRef, ...FromSubmitters, withdrawnAt: Timestamp }),
 });

@@ -124,7 +124,7 @@ export async function withdrawMotion(
   options: { actor: Actor; motionId: string; reason?: string | undefined },
 ): Promise<void> {
   await context.prisma.$transaction(async (tx) => {
-    const { after } = await transitionMotion(tx, {
+    const { before, after } = await transitionMotion(tx, {
       workflow: context.workflow,
       motionId: options.motionId,
       action: 'withdraw',
@@ -137,7 +137,11 @@ export async function withdrawMotion(
     });
     await publishEvent(tx, {
       type: 'motions.motion.withdrawn',
-      data: { ...motionRef(after), withdrawnAt: new Date().toISOString() },
+      // A draft was never seen by its co-sponsors or its body: its withdrawal names nobody to tell.
+      data: {
+        ...(before.state === 'draft' ? motionRef(after) : await motionEventRef(tx, after)),
+        withdrawnAt: new Date().toISOString(),
+      },
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { MessageData, MessageType, MotionSubmitters } from '@konsey/contracts';
+import type { MessageData, MessageType } from '@konsey/contracts';
 import type { TemplateVariables } from '../templates/render-template.js';
 import type { TemplateName } from '../templates/template-catalogue.js';
 import type { PlannedNotification } from './planned-notification.js';
@@ -38,7 +38,7 @@ const reasons = (list: { tr: string; en: string }[]) =>
  * | motion.submitted | the submitter and co-signers (receipt) | e-mail |
  * | motion.returned | the submitter (e-mail, SMS), co-signers, members of the origin body; with the reasons | e-mail |
  * | motion.rejected / merged / scheduled | the submitter, co-signers, members of the origin body | e-mail |
- * | motion.withdrawn | the submitter, co-signers, members of the origin body, as the motion's earlier events named them | e-mail |
+ * | motion.withdrawn | the submitter, co-signers, members of the origin body (nobody for a draft) | e-mail |
  * | motion.adopted / sent / decided / overdue | the submitter, co-signers, members of the origin body; staff audiences `staff`, `executive-board`; integrations (without submitters) | e-mail; webhook |
  */
 export const recipientsTable = {
@@ -215,10 +215,8 @@ export const recipientsTable = {
       { ...motionOf(data), meetingOn: data.meetingOn, position: data.position },
       { originBody: true },
     ),
-  // The event names nobody: the handler adds `submittedBy` as the motion's earlier events carried it.
-  'motions.motion.withdrawn': (
-    data: MessageData<'motions.motion.withdrawn'> & { submittedBy?: MotionSubmitters },
-  ) =>
+  // A draft's withdrawal names nobody (`submittedBy` absent): its author withdrew what nobody else saw.
+  'motions.motion.withdrawn': (data) =>
     submitterNotices(
       data.submittedBy,
       'own-motion-withdrawn',
