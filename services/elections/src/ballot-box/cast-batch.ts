@@ -75,6 +75,13 @@ function checkShape(manifest: ElectionManifest, ballot: BallotBody['ballot']): s
   return undefined;
 }
 
+interface StoredAnswer {
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: CastAnswer;
+}
+
 interface VoterFacts {
   on_roll: boolean;
   voter_binding: string | null;
@@ -169,7 +176,7 @@ export class CastBatcher {
     this.timer = undefined;
     if (this.queue.length === 0) return;
     // A few batches at a time: while they commit, the next requests gather into the following batch.
-    if (this.running >= (this.options.maxConcurrentBatches ?? 4)) {
+    if (this.running >= (this.options.maxConcurrentBatches ?? 2)) {
       this.timer = setTimeout(() => this.flush(), 1);
       return;
     }
@@ -215,55 +222,50 @@ async function storeInTransaction(db: PoolClient, items: Prepared[]): Promise<Ve
      FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS ordered`,
     [voterLocks],
   );
-  const stored = new Map(
-    (
-      await db.query<{
-        key: string;
-        request_hash: string;
-        response_status: number;
-        response_body: CastAnswer;
-      }>(
-        `SELECT key, request_hash, response_status, response_body FROM ballot_idempotency_keys
-         WHERE key = ANY($1::text[])`,
-        [items.map((i) => i.key)],
-      )
-    ).rows.map((row) => [row.key, row]),
-  );
   const electionIds = [...new Set(items.map((i) => i.request.electionId))];
-  // FOR SHARE: a concurrent transition (close-voting locks the row FOR UPDATE) waits for the casts in flight.
-  const elections = new Map(
-    (
-      await db.query<{ id: string; status: string; round: number }>(
-        `SELECT id::text, status, round FROM elections WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
-        [electionIds],
-      )
-    ).rows.map((row) => [row.id, row]),
-  );
   const voters = items.filter((i) => UUID.test(i.request.caller.subject));
-  const voterColumns = [voters.map((i) => i.request.electionId), voters.map((i) => i.request.caller.subject)];
-  const factRows = (
-    await db.query<VoterFacts & { election_id: string; member_id: string }>(
-      `SELECT v.election_id::text, v.member_id::text,
-              EXISTS (SELECT 1 FROM election_roll r WHERE r.election_id = v.election_id AND r.member_id = v.member_id) AS on_roll,
-              (SELECT c.voter_binding FROM ballot_credentials c WHERE c.election_id = v.election_id AND c.member_id = v.member_id) AS voter_binding,
-              b.recast, b.sitting_id::text,
-              EXISTS (SELECT 1 FROM sitting_attendance a
-                      WHERE a.sitting_id = b.sitting_id AND a.member_id = v.member_id AND a.checked_out_at IS NULL) AS present
-       FROM unnest($1::uuid[], $2::uuid[]) AS v(election_id, member_id)
-       LEFT JOIN ballot_boxes b ON b.election_id = v.election_id`,
-      voterColumns,
+  // Everything the verdicts need, in one round trip (taken after the voters' locks, so nothing read here
+  // about them can change before commit). FOR SHARE: a concurrent transition (close-voting locks the
+  // election FOR UPDATE) waits for the casts in flight, and a cast that waited sees its new state.
+  const [facts] = (
+    await db.query<{
+      stored: StoredAnswer[];
+      elections: { id: string; status: string; round: number }[];
+      voters: (VoterFacts & { election_id: string; member_id: string })[];
+      live: { election_id: string; member_id: string; round: number; status: string }[];
+    }>(
+      `SELECT
+         (SELECT coalesce(json_agg(k), '[]') FROM (
+            SELECT key, request_hash, response_status, response_body FROM ballot_idempotency_keys
+            WHERE key = ANY($1::text[])) k) AS stored,
+         (SELECT coalesce(json_agg(e), '[]') FROM (
+            SELECT id::text, status, round FROM elections WHERE id = ANY($2::uuid[]) ORDER BY id FOR SHARE) e) AS elections,
+         (SELECT coalesce(json_agg(f), '[]') FROM (
+            SELECT v.election_id::text, v.member_id::text,
+                   EXISTS (SELECT 1 FROM election_roll r WHERE r.election_id = v.election_id AND r.member_id = v.member_id) AS on_roll,
+                   (SELECT c.voter_binding FROM ballot_credentials c WHERE c.election_id = v.election_id AND c.member_id = v.member_id) AS voter_binding,
+                   b.recast, b.sitting_id::text,
+                   EXISTS (SELECT 1 FROM sitting_attendance a
+                           WHERE a.sitting_id = b.sitting_id AND a.member_id = v.member_id AND a.checked_out_at IS NULL) AS present
+            FROM unnest($3::uuid[], $4::uuid[]) AS v(election_id, member_id)
+            LEFT JOIN ballot_boxes b ON b.election_id = v.election_id) f) AS voters,
+         (SELECT coalesce(json_agg(l), '[]') FROM (
+            SELECT b.election_id::text, b.member_id::text, b.round, b.status FROM ballots b
+            JOIN unnest($3::uuid[], $4::uuid[]) AS v(election_id, member_id)
+              ON b.election_id = v.election_id AND b.member_id = v.member_id
+            WHERE b.status IN ('received', 'accepted')) l) AS live`,
+      [
+        items.map((i) => i.key),
+        electionIds,
+        voters.map((i) => i.request.electionId),
+        voters.map((i) => i.request.caller.subject),
+      ],
     )
   ).rows;
-  const facts = new Map(factRows.map((row) => [`${row.election_id}/${row.member_id}`, row]));
-  const liveRows = (
-    await db.query<{ election_id: string; member_id: string; round: number; status: string }>(
-      `SELECT b.election_id::text, b.member_id::text, b.round, b.status FROM ballots b
-       JOIN unnest($1::uuid[], $2::uuid[]) AS v(election_id, member_id)
-         ON b.election_id = v.election_id AND b.member_id = v.member_id
-       WHERE b.status IN ('received', 'accepted')`,
-      voterColumns,
-    )
-  ).rows;
+  const stored = new Map(facts!.stored.map((row) => [row.key, row]));
+  const elections = new Map(facts!.elections.map((row) => [row.id, row]));
+  const voterFacts = new Map(facts!.voters.map((row) => [`${row.election_id}/${row.member_id}`, row]));
+  const liveRows = facts!.live;
   const live = new Map(
     liveRows.map((row) => [`${row.election_id}/${row.round}/${row.member_id}`, row.status]),
   );
@@ -277,7 +279,7 @@ async function storeInTransaction(db: PoolClient, items: Prepared[]): Promise<Ve
         stored: stored.get(item.key),
         earlier: answeredInBatch.get(item.key),
         election: elections.get(item.request.electionId),
-        facts: facts.get(`${item.request.electionId}/${item.request.caller.subject}`),
+        facts: voterFacts.get(`${item.request.electionId}/${item.request.caller.subject}`),
         live,
         onStore: (round, single) => {
           toStore.push({ index, id: randomUUID(), round, single });
