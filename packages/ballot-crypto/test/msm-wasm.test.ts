@@ -1,4 +1,4 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { encryptBallot } from '../src/ballot/encrypt-ballot.js';
 import { verifyBallots } from '../src/ballot/verify-ballot.js';
@@ -9,6 +9,7 @@ import { G, IDENTITY, decodePoint, type Point } from '../src/group/point.js';
 import { seededRandom } from '../src/group/random.js';
 import { ORDER, mod } from '../src/group/scalar.js';
 import { MANIFEST, PARAMS, binding } from './helpers.js';
+import { withoutWebAssembly } from './wasm-helpers.js';
 
 const HALF = ORDER >> 1n;
 /** Scalars at the edges: 0, 1, ℓ − 1 (= −1), 2^128 − 1 (largest short weight), ℓ/2 and ℓ/2 + 1 (the sign switch), window edges. */
@@ -159,23 +160,16 @@ describe('multi-scalar multiplication in WebAssembly', () => {
   });
 
   it('falls back to noble where WebAssembly is missing, with the same results', async () => {
-    const global = globalThis as { WebAssembly?: unknown };
     const scalars = [3n, ORDER - 7n, (1n << 128n) - 1n];
     const expected = naive([G, G.multiplyUnsafe(5n), G.multiplyUnsafe(99n).negate()], scalars).toBytes();
-    const saved = global.WebAssembly;
-    delete global.WebAssembly;
-    try {
-      await jest.isolateModulesAsync(async () => {
-        // A fresh module graph (its own noble classes): points must come from it too.
-        const msm = await import('../src/group/msm.js');
-        const { msmAccelerated: accelerated } = await import('../src/group/msm-wasm.js');
-        const { G: g } = await import('../src/group/point.js');
-        expect(accelerated()).toBe(false);
-        const points = [g, g.multiplyUnsafe(5n), g.multiplyUnsafe(99n).negate()];
-        expect(msm.multiScalarMul(points, scalars).toBytes()).toEqual(expected);
-      });
-    } finally {
-      global.WebAssembly = saved;
-    }
+    await withoutWebAssembly(async () => {
+      // A fresh module graph (its own noble classes): points must come from it too.
+      const msm = await import('../src/group/msm.js');
+      const { msmAccelerated: accelerated } = await import('../src/group/msm-wasm.js');
+      const { G: g } = await import('../src/group/point.js');
+      expect(accelerated()).toBe(false);
+      const points = [g, g.multiplyUnsafe(5n), g.multiplyUnsafe(99n).negate()];
+      expect(msm.multiScalarMul(points, scalars).toBytes()).toEqual(expected);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { numberToBytesLE } from '@noble/curves/utils.js';
-import { edwardsOf } from './point-accumulator.js';
+import { edwardsOf } from './edwards-of.js';
 import { rememberEncoding, type Point } from './point.js';
 
 const Fp = ed25519.Point.Fp;

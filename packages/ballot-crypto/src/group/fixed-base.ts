@@ -1,5 +1,5 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
-import { edwardsOf } from './point-accumulator.js';
+import { edwardsOf } from './edwards-of.js';
 import type { Point } from './point.js';
 
 /**
@@ -59,7 +59,10 @@ export class FixedBaseTable {
       const y = Fp.mul(p.Y, zInv[n]!);
       return { ypx: Fp.add(y, x), ymx: Fp.sub(y, x), t2d: Fp.mul(Fp.mul(x, y), D2) };
     });
-    this.tables = Array.from({ length: WINDOWS }, (_, i) => [IDENTITY_NIELS, ...niels.slice(i * HALF, (i + 1) * HALF)]);
+    this.tables = Array.from({ length: WINDOWS }, (_, i) => [
+      IDENTITY_NIELS,
+      ...niels.slice(i * HALF, (i + 1) * HALF),
+    ]);
   }
 
   /** k·B for 0 ≤ k < 2^258 (secret k; see the class comment). */

@@ -1,18 +1,9 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
+import { edwardsOf } from './edwards-of.js';
 import type { Point } from './point.js';
 import { FIELD_P, LIMBS, fromLimbs } from './wasm-edwards.js';
 import { MLAYOUT, msmModuleBytes } from './wasm-msm.js';
-
-type EdwardsPoint = InstanceType<typeof ed25519.Point>;
-
-/** The Edwards representative behind a ristretto255 element (noble keeps it `protected`). */
-const edwardsOf = (p: Point): EdwardsPoint => (p as unknown as { ep: EdwardsPoint }).ep;
-
-/** The part of the WebAssembly API used here (the package's TS lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
+import { instantiateOnce } from './wasm-runtime.js';
 
 interface MsmExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -21,21 +12,8 @@ interface MsmExports {
   window: (from: number, to: number, kind: number) => void;
 }
 
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-let instance: MsmExports | null | undefined;
-
 /** Compiles and instantiates the module once per thread; null where WebAssembly (SIMD) is unavailable or refused. */
-function msmInstance(): MsmExports | null {
-  if (instance === undefined) {
-    try {
-      const module = new wasmApi!.Module(msmModuleBytes());
-      instance = new wasmApi!.Instance(module).exports as MsmExports;
-    } catch {
-      instance = null; // no WebAssembly, no SIMD, or a browser main thread refusing synchronous compilation
-    }
-  }
-  return instance;
-}
+const msmInstance = instantiateOnce<MsmExports>(msmModuleBytes);
 
 /** True when the WebAssembly MSM is available in this thread. */
 export function msmAccelerated(): boolean {

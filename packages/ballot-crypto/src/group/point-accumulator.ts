@@ -1,38 +1,18 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
+import { edwardsOf } from './edwards-of.js';
 import { IDENTITY, type Point } from './point.js';
 import { K2D_LIMBS, LAYOUT, edwardsModuleBytes, fromLimbs } from './wasm-edwards.js';
+import { compileOnce, instantiate } from './wasm-runtime.js';
 
-type EdwardsPoint = InstanceType<typeof ed25519.Point>;
 const Fp = ed25519.Point.Fp;
-
-/** The Edwards representative behind a ristretto255 element (noble keeps it `protected`). */
-export const edwardsOf = (p: Point): EdwardsPoint => (p as unknown as { ep: EdwardsPoint }).ep;
-
-/** The part of the WebAssembly API used here (the package's TS lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
 
 interface AdderExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   accumulate: (pairs: number, accBase: number, inBase: number) => void;
 }
 
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-let compiled: object | null | undefined;
-
-/** Compiles the adder once per process; null where WebAssembly is unavailable or refused. */
-function adderModule(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasmApi ? new wasmApi.Module(edwardsModuleBytes()) : null;
-    } catch {
-      compiled = null; // e.g. a browser main thread refusing synchronous compilation
-    }
-  }
-  return compiled;
-}
+/** Compiles the adder once per thread; null where WebAssembly is unavailable or refused. */
+const adderModule = compileOnce(edwardsModuleBytes);
 
 /** Writes a field element (below 2^256) as 4 little-endian u64 words at word offset `o`. */
 function writeWords(w: BigUint64Array, o: number, x: bigint): void {
@@ -59,21 +39,27 @@ export class PointAccumulator {
   private limbs!: BigInt64Array;
   private readonly fallback: Point[];
 
-  constructor(readonly size: number, options: { wasm?: boolean } = {}) {
+  constructor(
+    readonly size: number,
+    options: { wasm?: boolean } = {},
+  ) {
     const module = options.wasm === false ? null : adderModule();
     this.pairs = Math.ceil(size / 2); // an odd last slot is paired with an unused one
     this.accBase = this.inBase + 2 * LAYOUT.inPoint * this.pairs;
     this.fallback = module ? [] : Array.from({ length: size }, () => IDENTITY);
-    this.wasm = module ? (new wasmApi!.Instance(module).exports as unknown as AdderExports) : null;
+    this.wasm = module ? instantiate<AdderExports>(module) : null;
     if (!this.wasm) return;
     const needed = this.accBase + LAYOUT.pair * this.pairs;
     const have = this.wasm.memory.buffer.byteLength;
     if (needed > have) this.wasm.memory.grow(Math.ceil((needed - have) / 65536));
     this.views();
-    K2D_LIMBS.forEach((l, i) => (this.limbs[LAYOUT.k2d / 8 + 2 * i] = this.limbs[LAYOUT.k2d / 8 + 2 * i + 1] = l));
+    K2D_LIMBS.forEach(
+      (l, i) => (this.limbs[LAYOUT.k2d / 8 + 2 * i] = this.limbs[LAYOUT.k2d / 8 + 2 * i + 1] = l),
+    );
     for (let k = 0; k < this.pairs; k++) {
       const o = (this.accBase + LAYOUT.pair * k) / 8;
-      for (const c of [1, 2]) this.limbs[o + (c * LAYOUT.fe) / 8] = this.limbs[o + (c * LAYOUT.fe) / 8 + 1] = 1n; // Y = Z = 1
+      for (const c of [1, 2])
+        this.limbs[o + (c * LAYOUT.fe) / 8] = this.limbs[o + (c * LAYOUT.fe) / 8 + 1] = 1n; // Y = Z = 1
     }
   }
 
@@ -90,7 +76,8 @@ export class PointAccumulator {
 
   /** Adds `points[k]` into slot k, for every k < size. */
   addAll(points: readonly Point[]): void {
-    if (points.length !== this.size) throw new RangeError(`expected ${this.size} points, got ${points.length}`);
+    if (points.length !== this.size)
+      throw new RangeError(`expected ${this.size} points, got ${points.length}`);
     if (!this.wasm) {
       for (let k = 0; k < this.size; k++) this.fallback[k] = this.fallback[k]!.add(points[k]!);
       return;
@@ -127,7 +114,9 @@ export class PointAccumulator {
       const o = (this.accBase + LAYOUT.pair * (k >> 1)) / 8 + (k & 1);
       const coordinate = (c: number): bigint =>
         fromLimbs(Array.from({ length: 10 }, (_, i) => this.limbs[o + (c * LAYOUT.fe) / 8 + 2 * i]!));
-      out.push(new ristretto255.Point(new ed25519.Point(coordinate(0), coordinate(1), coordinate(2), coordinate(3))));
+      out.push(
+        new ristretto255.Point(new ed25519.Point(coordinate(0), coordinate(1), coordinate(2), coordinate(3))),
+      );
     }
     return out;
   }

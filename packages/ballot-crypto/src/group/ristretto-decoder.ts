@@ -1,13 +1,8 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
 import { RLAYOUT, ristrettoModuleBytes } from './wasm-ristretto.js';
+import { instantiateOnce } from './wasm-runtime.js';
 
 type RistrettoPoint = InstanceType<typeof ristretto255.Point>;
-
-/** The part of the WebAssembly API used here (the package's TS lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
 
 interface DecoderExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -29,9 +24,6 @@ const CHUNK_PAIRS = 256;
 const IN_BASE = RLAYOUT.input;
 const OUT_BASE = IN_BASE + RLAYOUT.inPair * CHUNK_PAIRS;
 
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-let decoder: RistrettoWasm | null | undefined;
-
 /** Pairs encoded per call of `encode` (ristretto-encoder.ts), and where: the same input area. */
 export const ENCODE_CHUNK_PAIRS = 128;
 export const ENCODE_IN_BASE = RLAYOUT.input;
@@ -41,30 +33,22 @@ export const ENCODE_OUT_BASE = ENCODE_IN_BASE + RLAYOUT.encInPair * ENCODE_CHUNK
  * Compiles and instantiates the module once per thread; null where WebAssembly (SIMD) is
  * unavailable or refused. The encoder (ristretto-encoder.ts) uses the same instance.
  */
-export function ristrettoWasm(): RistrettoWasm | null {
-  if (decoder === undefined) {
-    try {
-      const module = new wasmApi!.Module(ristrettoModuleBytes());
-      const exports = new wasmApi!.Instance(module).exports as DecoderExports;
-      const needed = Math.max(
-        OUT_BASE + RLAYOUT.outPair * CHUNK_PAIRS,
-        ENCODE_OUT_BASE + RLAYOUT.encOutPair * ENCODE_CHUNK_PAIRS,
-      );
-      const have = exports.memory.buffer.byteLength;
-      if (needed > have) exports.memory.grow(Math.ceil((needed - have) / 65536));
-      const buffer = exports.memory.buffer;
-      decoder = {
-        exports,
-        bytes: new Uint8Array(buffer),
-        words: new BigUint64Array(buffer),
-        flags: new Int32Array(buffer),
-      };
-    } catch {
-      decoder = null; // no WebAssembly, no SIMD, or a browser main thread refusing synchronous compilation
-    }
-  }
-  return decoder;
-}
+export const ristrettoWasm: () => RistrettoWasm | null = instantiateOnce(ristrettoModuleBytes, (instance) => {
+  const exports = instance as DecoderExports;
+  const needed = Math.max(
+    OUT_BASE + RLAYOUT.outPair * CHUNK_PAIRS,
+    ENCODE_OUT_BASE + RLAYOUT.encOutPair * ENCODE_CHUNK_PAIRS,
+  );
+  const have = exports.memory.buffer.byteLength;
+  if (needed > have) exports.memory.grow(Math.ceil((needed - have) / 65536));
+  const buffer = exports.memory.buffer;
+  return {
+    exports,
+    bytes: new Uint8Array(buffer),
+    words: new BigUint64Array(buffer),
+    flags: new Int32Array(buffer),
+  };
+});
 
 /**
  * RFC 9496 §4.3.1 step 1 on the bytes: s is the canonical encoding of a field element (below

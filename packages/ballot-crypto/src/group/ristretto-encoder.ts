@@ -1,14 +1,11 @@
 import { ed25519, type ristretto255 } from '@noble/curves/ed25519.js';
+import { edwardsOf } from './edwards-of.js';
 import { ENCODE_CHUNK_PAIRS, ENCODE_IN_BASE, ENCODE_OUT_BASE, ristrettoWasm } from './ristretto-decoder.js';
 import { RLAYOUT } from './wasm-ristretto.js';
 
 type RistrettoPoint = InstanceType<typeof ristretto255.Point>;
-type EdwardsPoint = InstanceType<typeof ed25519.Point>;
 
 const P = ed25519.Point.CURVE().p;
-
-/** The Edwards representative behind a ristretto255 element (as point-accumulator.ts; no import, no cycle). */
-const edwardsOf = (p: RistrettoPoint): EdwardsPoint => (p as unknown as { ep: EdwardsPoint }).ep;
 
 /** Writes a coordinate (reduced mod p if noble ever holds it unreduced) as 4 little-endian u64 words. */
 function writeWords(w: BigUint64Array, o: number, x: bigint): void {

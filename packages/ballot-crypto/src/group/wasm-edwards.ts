@@ -1,4 +1,4 @@
-import { Body, I32, I64, OP, SIMD, V128, funcBody, section, vec } from './wasm-encoder.js';
+import { Body, I32, I64, OP, SIMD, V128, assembleModule, consecutive, funcBody } from './wasm-encoder.js';
 
 /**
  * A small WebAssembly module, emitted at run time from the code below (no binary blob), that adds
@@ -157,7 +157,7 @@ const F_POINT_ADD = 4;
 function pointAdd(): number[] {
   const b = new Body();
   const T = (i: number): number => LAYOUT.temps + LAYOUT.fe * i;
-  const [X2, Y2, T2, t4, t5, A, B, C, D, E, F, G, H] = Array.from({ length: 13 }, (_, i) => T(i)) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [X2, Y2, T2, t4, t5, A, B, C, D, E, F, G, H] = consecutive(13, T);
   const [X1, Y1, Z1, T1] = [0, 1, 2, 3].map((c) => c * LAYOUT.fe) as [number, number, number, number];
   const acc = (off: number) => (): void => void b.get(0).i32(off).op(OP.i32add);
   const at = (addr: number) => (): void => void b.i32(addr);
@@ -212,16 +212,11 @@ function accumulate(): number[] {
 
 /** The module's bytes (below 4 KiB, so browsers compile it synchronously on the main thread). */
 export function edwardsModuleBytes(): Uint8Array {
-  const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
-  const funcs = section(3, vec([[0], [0], [0], [0], [0], [0]]));
-  const memory = section(5, vec([[0x00, 1]])); // min 1 page, growable
-  const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
-  const exports = section(7, vec([
-    [...name('memory'), 0x02, 0],
-    [...name('accumulate'), 0x00, 5],
-  ]));
-  const code = section(10, vec([feMul(), feLinear(SIMD.i64x2Add), feLinear(SIMD.i64x2Sub), unpack(), pointAdd(), accumulate()]));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...funcs, ...memory, ...exports, ...code]);
+  return assembleModule({
+    pages: 1,
+    exports: [['accumulate', 5]],
+    bodies: [feMul(), feLinear(SIMD.i64x2Add), feLinear(SIMD.i64x2Sub), unpack(), pointAdd(), accumulate()],
+  });
 }
 
 /** Splits a field element (0 ≤ x < 2^255) into its 10 limbs. */
@@ -239,3 +234,11 @@ export function fromLimbs(limbs: ArrayLike<bigint>): bigint {
 
 export const K2D_LIMBS: readonly bigint[] = toLimbs(D2);
 export const FIELD_P = P;
+
+/** Limbs as a data section wants a pair: each limb a little-endian i64, the same in both lanes. */
+export function pairBytes(limbs: readonly bigint[]): number[] {
+  return limbs.flatMap((l) => {
+    const lane = Array.from({ length: 8 }, (_, i) => Number((l >> BigInt(8 * i)) & 0xffn));
+    return [...lane, ...lane];
+  });
+}

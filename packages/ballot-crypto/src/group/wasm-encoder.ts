@@ -1,4 +1,4 @@
-/** A minimal WebAssembly binary encoder: just what the run-time-generated modules (point adder, ristretto decoder) need. */
+/** A minimal WebAssembly binary encoder: what the run-time-generated modules (adder, ristretto, MSM) need. */
 
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -126,4 +126,48 @@ export class Body {
 export function funcBody(locals: [count: number, type: number][], b: Body): number[] {
   const body = [...vec(locals.map(([n, t]) => [...uleb(n), t])), ...b.code, 0x0b];
   return [...uleb(body.length), ...body];
+}
+
+/** A module as the run-time-generated ones are built: one data segment of constants, if any. */
+export interface ModuleSpec {
+  /** Initial (growable) memory, in 64 KiB pages. */
+  pages: number;
+  /** Exported functions (name, function index), after the exported memory. */
+  exports: readonly (readonly [name: string, funcIndex: number])[];
+  /** The function bodies ({@link funcBody}), all of type (i32 i32 i32) → (). */
+  bodies: readonly number[][];
+  /** Bytes placed in memory at `offset` at instantiation. */
+  data?: { offset: number; bytes: readonly number[] };
+}
+
+const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+
+/** The binary module: one type (i32 i32 i32) → (), memory exported as `memory`, then the functions. */
+export function assembleModule(spec: ModuleSpec): Uint8Array {
+  const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]]));
+  const funcs = section(3, vec(spec.bodies.map(() => [0])));
+  const memory = section(5, vec([[0x00, ...uleb(spec.pages)]])); // no maximum: growable
+  const exports = section(
+    7,
+    vec([[...name('memory'), 0x02, 0], ...spec.exports.map(([n, f]) => [...name(n), 0x00, ...uleb(f)])]),
+  );
+  const code = section(10, vec([...spec.bodies]));
+  const data = spec.data
+    ? section(
+        11,
+        vec([[0x00, 0x41, ...uleb(spec.data.offset), 0x0b, ...vec(spec.data.bytes.map((x) => [x]))]]),
+      )
+    : [];
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  return new Uint8Array([...header, ...types, ...funcs, ...memory, ...exports, ...code, ...data]);
+}
+
+/** A tuple of N numbers. */
+export type Numbers<N extends number, R extends number[] = []> = R['length'] extends N
+  ? R
+  : Numbers<N, [...R, number]>;
+
+/** `count` consecutive addresses `at(first)`, `at(first + 1)`, …, as a tuple to destructure. */
+export function consecutive<N extends number>(count: N, at: (i: number) => number, first = 0): Numbers<N> {
+  return Array.from({ length: count }, (_, i) => at(first + i)) as Numbers<N>;
 }

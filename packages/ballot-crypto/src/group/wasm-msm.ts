@@ -1,5 +1,5 @@
-import { Body, I32, SIMD, V128, funcBody, section, uleb, vec } from './wasm-encoder.js';
-import { K2D_LIMBS, LIMBS, carryChain, feLinear, feMul, unpack } from './wasm-edwards.js';
+import { Body, I32, SIMD, V128, assembleModule, consecutive, funcBody, uleb } from './wasm-encoder.js';
+import { K2D_LIMBS, LIMBS, carryChain, feLinear, feMul, pairBytes, unpack } from './wasm-edwards.js';
 
 /**
  * A WebAssembly module, emitted at run time (no binary blob), for the point additions of a
@@ -56,19 +56,7 @@ const T = (i: number): number => MLAYOUT.temps + FE * i;
 const ACC = T(0);
 const Q = T(4);
 const EXT = T(8);
-const [TMP, A, B, C, D, E, F, G, H, NEG_T2D, ZERO] = Array.from({ length: 11 }, (_, i) => T(12 + i)) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [TMP, A, B, C, D, E, F, G, H, NEG_T2D, ZERO] = consecutive(11, T, 12);
 
 const F_MUL = 0;
 const F_ADD = 1;
@@ -318,22 +306,14 @@ function load(): number[] {
 
 /** The module's bytes. */
 export function msmModuleBytes(): Uint8Array {
-  const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
-  const funcs = section(3, vec(Array.from({ length: 11 }, () => [0])));
-  const memory = section(5, vec([[0x00, 1]])); // growable
-  const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
-  const exports = section(
-    7,
-    vec([
-      [...name('memory'), 0x02, 0],
-      [...name('jobs'), 0x00, F_JOBS],
-      [...name('load'), 0x00, F_LOAD],
-      [...name('window'), 0x00, F_WINDOW],
-    ]),
-  );
-  const code = section(
-    10,
-    vec([
+  return assembleModule({
+    pages: 1,
+    exports: [
+      ['jobs', F_JOBS],
+      ['load', F_LOAD],
+      ['window', F_WINDOW],
+    ],
+    bodies: [
       feMul(),
       feLinear(SIMD.i64x2Add),
       feLinear(SIMD.i64x2Sub),
@@ -345,27 +325,7 @@ export function msmModuleBytes(): Uint8Array {
       load(),
       job(),
       windowAccumulate(),
-    ]),
-  );
-  const k2d = K2D_LIMBS.flatMap((l) => {
-    const lane = Array.from({ length: 8 }, (_, i) => Number((l >> BigInt(8 * i)) & 0xffn));
-    return [...lane, ...lane];
+    ],
+    data: { offset: MLAYOUT.k2d, bytes: pairBytes(K2D_LIMBS) },
   });
-  const data = section(11, vec([[0x00, 0x41, ...uleb(MLAYOUT.k2d), 0x0b, ...vec(k2d.map((x) => [x]))]]));
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...types,
-    ...funcs,
-    ...memory,
-    ...exports,
-    ...code,
-    ...data,
-  ]);
 }

@@ -1,4 +1,4 @@
-import { Body, I32, OP, SIMD, V128, funcBody, section, uleb, vec } from './wasm-encoder.js';
+import { Body, I32, OP, SIMD, V128, assembleModule, consecutive, funcBody } from './wasm-encoder.js';
 import {
   FIELD_P,
   LIMBS,
@@ -8,6 +8,7 @@ import {
   carryChain,
   feLinear,
   feMul,
+  pairBytes,
   toLimbs,
   unpack,
 } from './wasm-edwards.js';
@@ -285,23 +286,7 @@ function fieldOps(b: Body) {
 }
 
 /** The temporaries of pow (T(9) … T(21), T(23)); callers keep their live values elsewhere. */
-const [W2, W3, W7, Z2, B2, B4, B5, B10, B20, B40, B80, B160, B240] = Array.from({ length: 13 }, (_, i) =>
-  T(9 + i),
-) as number[] as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [W2, W3, W7, Z2, B2, B4, B5, B10, B20, B40, B80, B160, B240] = consecutive(13, T, 9);
 const CHECK = T(23);
 
 /**
@@ -357,17 +342,7 @@ function decode(): number[] {
   const { at, fe, mul, add, sub, sqn, frz, equals, odd, select, negate } = fieldOps(b);
   const out = (off: number) => (): void => void b.get(OUT).i32(off).op(OP.i32add);
   const inp = (off: number) => (): void => void b.get(IN).i32(off).op(OP.i32add);
-  const [S, SS, U1, U2, U1S, U2S, V0, V, W] = Array.from({ length: 9 }, (_, i) => T(i)) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [S, SS, U1, U2, U1S, U2S, V0, V, W] = consecutive(9, T);
   const R = T(22);
   // Temporaries reused once pow is done with them.
   const [RI, DX, DY0, DY, S2, X, Y, TT] = [V0, W2, B2, B4, B5, B20, B40, B80] as const;
@@ -446,17 +421,7 @@ function encode(): number[] {
   const M = 6;
   const { at, fe, mul, add, sub, sqn, frz, equals, odd, select, negate } = fieldOps(b);
   const inp = (off: number) => (): void => void b.get(IN).i32(off).op(OP.i32add);
-  const [X0, Y0, Z0, T0, ZPY, ZMY, U1, U2, W] = Array.from({ length: 9 }, (_, i) => T(i)) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [X0, Y0, Z0, T0, ZPY, ZMY, U1, U2, W] = consecutive(9, T);
   const R = T(22);
   const [U2S, RI, DEN1, DEN2, ZI0, ZINV, TZ, IX0, IY0, ENCH, XZ, ZMY2, S] = [
     ZPY,
@@ -544,34 +509,19 @@ function encode(): number[] {
   );
 }
 
-/** A pair holding the field element x in both lanes, as bytes for the data section. */
-function pairBytes(x: bigint): number[] {
-  return toLimbs(((x % P) + P) % P).flatMap((l) => {
-    const lane = Array.from({ length: 8 }, (_, i) => Number((l >> BigInt(8 * i)) & 0xffn));
-    return [...lane, ...lane];
-  });
-}
-
 /** The module's bytes. */
 export function ristrettoModuleBytes(): Uint8Array {
-  const types = section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), 0]])); // (i32 i32 i32) → ()
-  const funcs = section(3, vec([[0], [0], [0], [0], [0], [0], [0], [0], [0]]));
-  const memory = section(5, vec([[0x00, RLAYOUT.pages]])); // growable
-  const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
-  const exports = section(
-    7,
-    vec([
-      [...name('memory'), 0x02, 0],
-      [...name('mul'), 0x00, F_MUL],
-      [...name('sqn'), 0x00, F_SQN],
-      [...name('freeze'), 0x00, F_FREEZE],
-      [...name('decode'), 0x00, F_DECODE],
-      [...name('encode'), 0x00, F_ENCODE],
-    ]),
-  );
-  const code = section(
-    10,
-    vec([
+  const pair = (x: bigint): number[] => pairBytes(toLimbs(((x % P) + P) % P)); // x in both lanes
+  return assembleModule({
+    pages: RLAYOUT.pages,
+    exports: [
+      ['mul', F_MUL],
+      ['sqn', F_SQN],
+      ['freeze', F_FREEZE],
+      ['decode', F_DECODE],
+      ['encode', F_ENCODE],
+    ],
+    bodies: [
       feMul(),
       feLinear(SIMD.i64x2Add),
       feLinear(SIMD.i64x2Sub),
@@ -581,32 +531,10 @@ export function ristrettoModuleBytes(): Uint8Array {
       decode(),
       pow(),
       encode(),
-    ]),
-  );
-  const constants = [
-    ...pairBytes(1n),
-    ...pairBytes(-CURVE_D),
-    ...pairBytes(SQRT_M1),
-    ...pairBytes(INVSQRT_A_MINUS_D),
-  ];
-  const data = section(
-    11,
-    vec([[0x00, 0x41, ...uleb(RLAYOUT.one), 0x0b, ...vec(constants.map((x) => [x]))]]),
-  );
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...types,
-    ...funcs,
-    ...memory,
-    ...exports,
-    ...code,
-    ...data,
-  ]);
+    ],
+    data: {
+      offset: RLAYOUT.one,
+      bytes: [...pair(1n), ...pair(-CURVE_D), ...pair(SQRT_M1), ...pair(INVSQRT_A_MINUS_D)],
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { edwardsOf } from '../group/point-accumulator.js';
+import { edwardsOf } from '../group/edwards-of.js';
 import { G, IDENTITY, type Point } from '../group/point.js';
 
 const Fp = ed25519.Point.Fp;
@@ -67,7 +67,11 @@ export class DiscreteLogSolver {
         if (i === undefined) continue;
         const gamma = giants[n * this.steps + j]!;
         const baby = this.babies[i]!;
-        const t = gamma.equals(baby) ? j * this.span + i : gamma.equals(baby.negate()) ? j * this.span - i : undefined;
+        const t = gamma.equals(baby)
+          ? j * this.span + i
+          : gamma.equals(baby.negate())
+            ? j * this.span - i
+            : undefined;
         if (t !== undefined) return t >= 0 && t <= this.max ? t : undefined;
       }
       return undefined;
