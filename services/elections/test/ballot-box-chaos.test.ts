@@ -245,7 +245,7 @@ describe('ballot box chaos: kill -9 the API, a worker and Redis during a peak', 
     const unboarded = async () =>
       (
         await pool.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ballots WHERE election_id = $1 AND board_position IS NULL`,
+          `SELECT count(*)::int AS n FROM ballot_board_queue WHERE election_id = $1`,
           [electionId],
         )
       ).rows[0]!.n;

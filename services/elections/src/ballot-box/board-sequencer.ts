@@ -38,9 +38,10 @@ export async function appendPendingToBoard(
           detail: `the board of election ${electionId} round ${round} was started under another key`,
         });
       const pending = await tx.$queryRaw<{ id: string; ballot_hash: string; tracking_code: string }[]>`
-        SELECT id::text, ballot_hash, tracking_code FROM ballots
-        WHERE election_id = ${electionId}::uuid AND round = ${round} AND board_position IS NULL
-        ORDER BY seq LIMIT ${BATCH}`;
+        SELECT b.id::text, b.ballot_hash, b.tracking_code
+        FROM ballot_board_queue q JOIN ballots b ON b.id = q.ballot_id
+        WHERE q.election_id = ${electionId}::uuid AND q.round = ${round}
+        ORDER BY q.seq LIMIT ${BATCH}`;
       if (pending.length === 0) return 0;
       const positions: number[] = [];
       const previous: string[] = [];
@@ -60,9 +61,7 @@ export async function appendPendingToBoard(
         FROM unnest(${positions}::int[], ${pending.map((b) => b.ballot_hash)}::text[], ${pending.map((b) => b.tracking_code)}::text[],
                     ${previous}::text[], ${entries}::text[]) AS x(p, h, c, prev, e)`;
       await tx.$executeRaw`
-        UPDATE ballots SET board_position = x.p
-        FROM unnest(${pending.map((b) => b.id)}::uuid[], ${positions}::int[]) AS x(id, p)
-        WHERE ballots.id = x.id`;
+        DELETE FROM ballot_board_queue WHERE ballot_id = ANY(${pending.map((b) => b.id)}::uuid[])`;
       await tx.$executeRaw`
         UPDATE ballot_board_heads SET length = ${head.length + pending.length}, head_hash = ${last}, updated_at = date_trunc('minute', now())
         WHERE election_id = ${electionId}::uuid AND round = ${round}`;
@@ -85,7 +84,7 @@ export async function drainToBoard(prisma: PrismaClient, electionId: string, rou
 /** Every round that has ballots waiting for the board, in any election. */
 export async function roundsWaitingForBoard(prisma: PrismaClient) {
   return prisma.$queryRaw<{ election_id: string; round: number }[]>`
-    SELECT DISTINCT election_id::text, round FROM ballots WHERE board_position IS NULL`;
+    SELECT DISTINCT election_id::text, round FROM ballot_board_queue`;
 }
 
 /**

@@ -123,9 +123,9 @@ export async function boardLookup(prisma: PrismaClient, electionId: string, code
   if (rows.length === 0) {
     // Cast a moment ago: stored, not yet on the board (the sequencer appends it shortly).
     const waiting = await prisma.$queryRaw<{ round: number; status: BoardStatus }[]>`
-      SELECT round, status FROM ballots
-      WHERE election_id = ${electionId}::uuid AND tracking_code = ${trackingCode} AND board_position IS NULL
-      ORDER BY round DESC LIMIT 1`;
+      SELECT b.round, b.status FROM ballots b JOIN ballot_board_queue q ON q.ballot_id = b.id
+      WHERE b.election_id = ${electionId}::uuid AND b.tracking_code = ${trackingCode}
+      ORDER BY b.round DESC LIMIT 1`;
     if (waiting[0])
       return { trackingCode, round: waiting[0].round, position: null, status: waiting[0].status };
     throw fail('not-found', `no ballot with tracking code ${trackingCode} on this board`);

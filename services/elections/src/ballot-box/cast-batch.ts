@@ -295,13 +295,19 @@ async function storeInTransaction(db: PoolClient, items: Prepared[]): Promise<Ve
   // The ballots travel as one JSON array of the bodies as sent (validated, not serialised again).
   const inserted = (
     await db.query<{ id: string; received_at: Date }>(
-      `INSERT INTO ballots (id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, status, single)
-       SELECT x.id, x.election_id, x.round, x.ceremony_id, x.member_id, body.value -> 'ballot', x.ballot_hash, x.tracking_code, 'received', x.single
-       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::boolean[])
-              WITH ORDINALITY AS x(id, election_id, round, ceremony_id, member_id, ballot_hash, tracking_code, single, n)
-       JOIN jsonb_array_elements($9::jsonb) WITH ORDINALITY AS body(value, n) ON body.n = x.n
-       ON CONFLICT (election_id, ballot_hash) DO NOTHING
-       RETURNING id::text, received_at`,
+      `WITH stored AS (
+         INSERT INTO ballots (id, election_id, round, ceremony_id, member_id, content, ballot_hash, tracking_code, status, single)
+         SELECT x.id, x.election_id, x.round, x.ceremony_id, x.member_id, body.value -> 'ballot', x.ballot_hash, x.tracking_code, 'received', x.single
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::boolean[])
+                WITH ORDINALITY AS x(id, election_id, round, ceremony_id, member_id, ballot_hash, tracking_code, single, n)
+         JOIN jsonb_array_elements($9::jsonb) WITH ORDINALITY AS body(value, n) ON body.n = x.n
+         ON CONFLICT (election_id, ballot_hash) DO NOTHING
+         RETURNING id, election_id, round, seq, received_at
+       ), queued AS (
+         INSERT INTO ballot_board_queue (ballot_id, election_id, round, seq)
+         SELECT id, election_id, round, seq FROM stored
+       )
+       SELECT id::text, received_at FROM stored`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.item.request.electionId),

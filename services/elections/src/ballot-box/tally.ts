@@ -125,7 +125,7 @@ async function readyRound(tx: Tx, electionId: string, caller: Caller, who: 'read
       'ballot-tally-not-ready',
       `waiting for verification: ${backlog} ballot(s) of round ${round} are not verified yet`,
     );
-  const unboarded = await tx.ballot.count({ where: { electionId, round, boardPosition: null } });
+  const unboarded = await tx.ballotBoardQueue.count({ where: { electionId, round } });
   if (unboarded > 0)
     throw fail(
       'ballot-tally-not-ready',
