@@ -32,7 +32,7 @@ import {
   trusteeKeyOf,
   type CommitteeOptions,
 } from '../src/ballot-box/cli/committee-commands.js';
-import { partialToWire, tallyFromWire, type SumsJson } from '../src/ballot-box/tally.js';
+import { partialToWire, tallyFromWire, type SumsJson } from '../src/ballot-box/tally-wire.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;

@@ -22,7 +22,7 @@ import {
   type CeremonyRow,
   type Tx,
 } from './ceremony.js';
-import { partialFromWire, tallyFromWire, type PartialDecryptionJson, type SumsJson } from './tally.js';
+import { partialFromWire, tallyFromWire, type PartialDecryptionJson, type SumsJson } from './tally-wire.js';
 import {
   announcementFromWire,
   signatureFromWire,

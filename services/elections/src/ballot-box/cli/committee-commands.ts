@@ -19,7 +19,7 @@ import {
   type ElectionManifest,
   type ElectionParameters,
 } from '@konsey/ballot-crypto';
-import { partialToWire, tallyFromWire, type SumsJson } from '../tally.js';
+import { partialToWire, tallyFromWire, type SumsJson } from '../tally-wire.js';
 import {
   announcementFromWire,
   announcementToWire,
