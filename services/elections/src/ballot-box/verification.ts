@@ -343,11 +343,17 @@ export async function startBallotVerification(
   const worker = new Worker<VerificationJob>(
     BALLOT_VERIFICATION_QUEUE,
     async (job) => {
-      const ballotIds = [
-        ...job.data.ballotIds,
-        ...(await takeWaitingBallots(queue, job.data.ballotIds.length)),
-      ];
-      const outcome = await verifyBallotBatch(prisma, ballotIds, contexts);
+      const taken = await takeWaitingBallots(queue, job.data.ballotIds.length);
+      let outcome: VerificationOutcome;
+      try {
+        outcome = await verifyBallotBatch(prisma, [...job.data.ballotIds, ...taken], contexts);
+      } catch (error) {
+        // This job is retried with its own ballots; the ones taken from others go back to the queue now
+        // rather than wait for the reconciler's idle sweep (a failed hand-back leaves them to it).
+        if (taken.length > 0)
+          await queue.add('verify', { ballotIds: taken }, JOB_OPTIONS).catch(() => undefined);
+        throw error;
+      }
       logger.debug({ job: job.id, ...outcome }, 'ballots verified');
       return outcome;
     },
